@@ -1,0 +1,52 @@
+package org.customsbridge.alipayplus;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.temporal.ChronoUnit;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.customsbridge.signing.AlipayPlusSignature;
+import org.customsbridge.signing.SignatureHeader;
+
+/**
+ * Makes the message an Alipay+ request: the JSON body as it is, signed headers, and nothing else
+ * (every other header is removed, so that no internal header leaks to the gateway).
+ */
+public class AlipayPlusSigner {
+
+    /** Exchange property naming the operation path, e.g. {@link AlipayPlusApi#DECLARE_PATH}. */
+    public static final String PATH = "alipayPlusPath";
+    /** Exchange property the signer fills with the full URL to call. */
+    public static final String URL = "alipayPlusUrl";
+
+    private final AlipayPlusCredentials credentials;
+    private final Supplier<String> baseUrl;
+    private final Clock clock;
+
+    public AlipayPlusSigner(AlipayPlusCredentials credentials, Supplier<String> baseUrl, Clock clock) {
+        this.credentials = credentials;
+        this.baseUrl = baseUrl;
+        this.clock = clock;
+    }
+
+    public void sign(Exchange exchange) {
+        String path = exchange.getProperty(PATH, String.class);
+        Message message = exchange.getMessage();
+        String body = message.getBody(String.class);
+        String requestTime = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
+                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String signature = AlipayPlusSignature.sign("POST", path, credentials.clientId(), requestTime, body,
+                credentials.privateKey());
+        message.removeHeaders("*");
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.CONTENT_TYPE, AlipayPlusApi.CONTENT_TYPE_JSON);
+        message.setHeader(AlipayPlusApi.CLIENT_ID, credentials.clientId());
+        message.setHeader(AlipayPlusApi.REQUEST_TIME, requestTime);
+        message.setHeader(AlipayPlusApi.SIGNATURE,
+                new SignatureHeader(SignatureHeader.RSA256, credentials.keyVersion(), signature).format());
+        exchange.setProperty(URL, baseUrl.get() + path);
+    }
+}

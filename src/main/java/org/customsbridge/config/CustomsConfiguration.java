@@ -1,0 +1,167 @@
+package org.customsbridge.config;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.http.HttpComponent;
+import org.apache.camel.spi.ComponentCustomizer;
+import org.customsbridge.alipayplus.AlipayPlusCredentials;
+import org.customsbridge.alipayplus.AlipayPlusSigner;
+import org.customsbridge.alipayplus.AlipayPlusVerifier;
+import org.customsbridge.alipayplus.DeclareAnswerMapper;
+import org.customsbridge.alipayplus.DeclareRequestMapper;
+import org.customsbridge.declare.GatewayFailures;
+import org.customsbridge.intake.InboxFiles;
+import org.customsbridge.intake.InputFormats;
+import org.customsbridge.ledger.DeclarationLedger;
+import org.customsbridge.results.ResultRows;
+import org.customsbridge.signing.DemoKeys;
+import org.customsbridge.signing.PemKeys;
+import org.customsbridge.simulator.SimulatorAddress;
+import org.customsbridge.simulator.SimulatorSettings;
+import org.customsbridge.validation.MerchantEnricher;
+import org.customsbridge.validation.RecordChecks;
+import org.customsbridge.validation.RecordValidator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The named building blocks the routes call, built from {@code customs.*}. A setting the bundle
+ * cannot work without stops start-up with a message naming the property.
+ */
+@Configuration(proxyBeanMethods = false)
+public class CustomsConfiguration {
+
+    @Bean
+    Clock clock() {
+        return Clock.systemUTC();
+    }
+
+    @Bean
+    SimulatorAddress simulatorAddress() {
+        return new SimulatorAddress();
+    }
+
+    @Bean
+    InputFormats inputFormats(ObjectMapper mapper) {
+        return new InputFormats(mapper);
+    }
+
+    @Bean
+    InboxFiles inboxFiles(InputFormats formats, CustomsProperties customs) {
+        return new InboxFiles(formats, customs.inbox(), customs.outbox());
+    }
+
+    @Bean
+    RecordChecks recordChecks(CustomsProperties customs) {
+        return new RecordChecks(
+                new MerchantEnricher(customs.merchant().customsCode(), customs.merchant().customsName()),
+                new RecordValidator(customs.gateway()));
+    }
+
+    @Bean
+    ResultRows resultRows() {
+        return new ResultRows();
+    }
+
+    @Bean
+    DeclarationLedger declarationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
+                                        Clock clock, CustomsProperties customs) {
+        // A claim outlives the longest call it guards, so that a crashed call is resent only once it cannot answer.
+        Duration claimTtl = customs.http().timeout().multipliedBy(2).plusSeconds(10);
+        return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl);
+    }
+
+    @Bean
+    GatewayFailures gatewayFailures() {
+        return new GatewayFailures();
+    }
+
+    @Bean
+    AlipayPlusCredentials alipayPlusCredentials(CustomsProperties customs, SimulatorSettings simulator) {
+        CustomsProperties.AlipayPlus alipayPlus = customs.alipayPlus();
+        DemoKeys demo = simulator.enabled() ? DemoKeys.in(customs.demoKeysDirectory()) : null;
+        String clientId = orDemo(alipayPlus.clientId(), simulator.enabled() ? simulator.clientId() : null,
+                "customs.alipay-plus.client-id");
+        return new AlipayPlusCredentials(clientId, alipayPlus.keyVersion(),
+                key("customs.alipay-plus.private-key", orDemo(alipayPlus.privateKey(),
+                        demo == null ? null : demo.privateKey(DemoKeys.MERCHANT), "customs.alipay-plus.private-key"),
+                        PemKeys::privateKey),
+                key("customs.alipay-plus.alipay-public-key", orDemo(alipayPlus.alipayPublicKey(),
+                        demo == null ? null : demo.publicKey(DemoKeys.ALIPAY), "customs.alipay-plus.alipay-public-key"),
+                        PemKeys::publicKey));
+    }
+
+    @Bean
+    Supplier<String> alipayPlusBaseUrl(CustomsProperties customs, SimulatorSettings simulator,
+                                       SimulatorAddress simulatorAddress) {
+        String endpoint = customs.alipayPlus().endpoint();
+        if (endpoint != null && !endpoint.isBlank()) {
+            String base = endpoint.strip().replaceAll("/+$", "");
+            return () -> base;
+        }
+        if (!simulator.enabled()) {
+            throw new IllegalStateException("customs.alipay-plus.endpoint: required when customs.simulator.enabled=false"
+                    + " (e.g. https://open-sea-global.alipayplus.com)");
+        }
+        return simulatorAddress::baseUrl;
+    }
+
+    @Bean
+    DeclareRequestMapper alipayPlusDeclareRequestMapper(ObjectMapper mapper) {
+        return new DeclareRequestMapper(mapper);
+    }
+
+    @Bean
+    DeclareAnswerMapper alipayPlusDeclareAnswerMapper(ObjectMapper mapper) {
+        return new DeclareAnswerMapper(mapper);
+    }
+
+    @Bean
+    AlipayPlusSigner alipayPlusSigner(AlipayPlusCredentials credentials, Supplier<String> alipayPlusBaseUrl,
+                                      Clock clock) {
+        return new AlipayPlusSigner(credentials, alipayPlusBaseUrl, clock);
+    }
+
+    @Bean
+    AlipayPlusVerifier alipayPlusVerifier(AlipayPlusCredentials credentials) {
+        return new AlipayPlusVerifier(credentials);
+    }
+
+    /** camel-http takes its timeouts and pool size on the component, in milliseconds. */
+    @Bean
+    ComponentCustomizer httpTimeouts(CustomsProperties customs) {
+        int timeout = Math.toIntExact(customs.http().timeout().toMillis());
+        return ComponentCustomizer.forType(HttpComponent.class, http -> {
+            http.setConnectTimeout(timeout);
+            http.setConnectionRequestTimeout(timeout);
+            http.setResponseTimeout(timeout);
+            http.setSoTimeout(timeout);
+            http.setMaxTotalConnections(customs.http().maxConnections());
+            http.setConnectionsPerRoute(customs.http().maxConnections());
+        });
+    }
+
+    private static String orDemo(String configured, String demo, String property) {
+        if (configured != null && !configured.isBlank()) {
+            return configured;
+        }
+        if (demo != null) {
+            return demo;
+        }
+        throw new IllegalStateException(property + ": required when customs.simulator.enabled=false");
+    }
+
+    private static <K> K key(String property, String source, Function<String, K> loader) {
+        try {
+            return loader.apply(source);
+        } catch (RuntimeException e) {
+            throw new IllegalStateException(property + ": " + e.getMessage(), e);
+        }
+    }
+}

@@ -1,0 +1,94 @@
+package org.customsbridge.intake;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.stream.Collectors;
+
+import org.apache.camel.Exchange;
+import org.customsbridge.results.ResultsFile;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The file side of intake: checks a dropped file can be read as a whole, streams its records,
+ * finishes its results file, and puts an unreadable file's reason beside it in {@code .error/}.
+ */
+public class InboxFiles {
+
+    /** Exchange property holding the input's {@link ResultsFile}. */
+    public static final String RESULTS = "customsResults";
+    public static final String RECORD_COUNT = "customsRecordCount";
+    /** Exchange property holding the input file's path (headers do not survive a gateway call). */
+    public static final String INPUT = "customsInput";
+    private static final String STARTED = "customsStarted";
+    private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
+
+    private final InputFormats formats;
+    private final Path inbox;
+    private final Path outbox;
+
+    public InboxFiles(InputFormats formats, Path inbox, Path outbox) {
+        this.formats = formats;
+        this.inbox = inbox;
+        this.outbox = outbox;
+    }
+
+    /** Reads the whole file once (throws {@link UnreadableInputException}), then opens its results file. */
+    public void start(Exchange exchange) {
+        Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        exchange.setProperty(INPUT, file);
+        long records = formats.probe(file);
+        LOG.info("{}: {} records, declaring", file.getFileName(), records);
+        exchange.setProperty(RECORD_COUNT, records);
+        exchange.setProperty(STARTED, Instant.now());
+        exchange.setProperty(RESULTS, ResultsFile.create(outbox, file.getFileName().toString()));
+    }
+
+    public RecordReader records(Exchange exchange) {
+        return formats.open(file(exchange));
+    }
+
+    public void finish(Exchange exchange) {
+        ResultsFile results = exchange.getProperty(RESULTS, ResultsFile.class);
+        Path target = results.commit();
+        Duration took = Duration.between(exchange.getProperty(STARTED, Instant.class), Instant.now());
+        LOG.info("{}: done in {} ms, {} -> {}", file(exchange).getFileName(), took.toMillis(),
+                results.counts().entrySet().stream().map(e -> e.getKey() + " " + e.getValue())
+                        .collect(Collectors.joining(", ")), target);
+    }
+
+    /** Writes {@code .error/<name>.reason.txt}; the file consumer then moves the file beside it. */
+    public void quarantine(Exchange exchange) {
+        if (exchange.getProperty(INPUT) == null && exchange.getMessage().getHeader(Exchange.FILE_PATH) == null) {
+            return;
+        }
+        Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+        if (failure == null) {
+            failure = exchange.getException();
+        }
+        ResultsFile results = exchange.getProperty(RESULTS, ResultsFile.class);
+        if (results != null) {
+            results.close();
+        }
+        String name = file(exchange).getFileName().toString();
+        String reason = failure instanceof UnreadableInputException ? failure.getMessage()
+                : name + ": processing failed: " + failure;
+        LOG.warn("{} -> .error/: {}", name, reason);
+        try {
+            Path errors = Files.createDirectories(inbox.resolve(".error"));
+            Files.writeString(errors.resolve(name + ".reason.txt"), reason + System.lineSeparator(),
+                    StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            LOG.error("cannot write the reason for {} to {}/.error", name, inbox, e);
+        }
+    }
+
+    private static Path file(Exchange exchange) {
+        Path input = exchange.getProperty(INPUT, Path.class);
+        return input != null ? input : Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+    }
+}

@@ -1,0 +1,109 @@
+package org.customsbridge.intake;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.Reader;
+import java.nio.charset.CharacterCodingException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+
+/**
+ * Chooses the reader by the file's extension ({@code .csv .json .jsonl .xml}) and checks, in one
+ * streaming pass before anything is declared, that a whole file can be read.
+ */
+public class InputFormats {
+
+    private final ObjectMapper mapper;
+
+    public InputFormats(ObjectMapper mapper) {
+        this.mapper = mapper;
+    }
+
+    /** Opens a streaming reader over the file's records. */
+    public RecordReader open(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            InputStream in = Files.newInputStream(file);
+            try {
+                return open(name, TextInputs.strictUtf8(in));
+            } catch (RuntimeException e) {
+                in.close();
+                throw e;
+            }
+        } catch (IOException e) {
+            throw unreadable(name, "text", e);
+        }
+    }
+
+    /** Opens a reader over text that claims to be in the format of {@code name}'s extension. */
+    public RecordReader open(String name, Reader text) {
+        return switch (extension(name)) {
+            case "csv" -> new CsvRecordReader(name, text);
+            case "json" -> new JsonArrayRecordReader(name, text, mapper);
+            case "jsonl" -> new JsonLinesRecordReader(name, text, mapper);
+            case "xml" -> new XmlRecordReader(name, text);
+            default -> throw new UnreadableInputException(name
+                    + ": unsupported file type; the inbox takes .csv, .json, .jsonl and .xml");
+        };
+    }
+
+    /**
+     * Reads the whole file once and counts its records.
+     *
+     * @throws UnreadableInputException naming the file, the line and what is wrong
+     */
+    public long probe(Path file) {
+        String name = file.getFileName().toString();
+        try {
+            if (Files.size(file) == 0) {
+                throw new UnreadableInputException(name + ": the file is empty");
+            }
+        } catch (IOException e) {
+            throw unreadable(name, "text", e);
+        }
+        long count = 0;
+        try (RecordReader reader = open(file)) {
+            while (reader.hasNext()) {
+                reader.next();
+                count++;
+            }
+        } catch (UnreadableInputException e) {
+            throw e;
+        } catch (RuntimeException e) {
+            throw unreadable(name, extension(name).toUpperCase(Locale.ROOT), e);
+        }
+        if (count == 0) {
+            throw new UnreadableInputException(name + ": no records in it");
+        }
+        return count;
+    }
+
+    static String extension(String name) {
+        int dot = name.lastIndexOf('.');
+        return dot < 0 ? "" : name.substring(dot + 1).toLowerCase(Locale.ROOT);
+    }
+
+    /** The message an operator needs: where, and whether it is the encoding or the format. */
+    static UnreadableInputException unreadable(String where, String format, Throwable failure) {
+        CharacterCodingException coding = TextInputs.codingFailure(failure);
+        if (coding != null) {
+            return new UnreadableInputException(where + ": not UTF-8 text (" + coding.getMessage() + ")", failure);
+        }
+        if (failure instanceof UnreadableInputException unreadable) {
+            return unreadable;
+        }
+        return new UnreadableInputException(where + ": not valid " + format + ": " + firstLine(failure.getMessage()),
+                failure);
+    }
+
+    static String firstLine(String message) {
+        if (message == null) {
+            return "unreadable";
+        }
+        int newline = message.indexOf('\n');
+        return newline < 0 ? message : message.substring(0, newline);
+    }
+}

@@ -1,0 +1,293 @@
+package org.customsbridge.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customsbridge.record.Declaration;
+import org.customsbridge.record.RawRecord;
+import org.customsbridge.validation.InvalidRecord;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The ledger is the single source of truth for "was this declared?": every decision to send reads
+ * and claims the row in one transaction, so neither a re-dropped file nor a restart sends twice.
+ */
+public class DeclarationLedger {
+
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
+    private static final int MAX_MESSAGE = 1024;
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper mapper;
+    private final Clock clock;
+    private final Duration claimTtl;
+    private final String node = UUID.randomUUID().toString();
+
+    public DeclarationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper, Clock clock,
+                             Duration claimTtl) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.mapper = mapper;
+        this.clock = clock;
+        this.claimTtl = claimTtl;
+    }
+
+    /**
+     * Decides whether {@code declaration} is sent now. A new id, a crashed or unanswered call with
+     * identical data, or a correction of a record that was invalid before: send (and the row is
+     * claimed). Anything else: report what the ledger holds.
+     */
+    public Admission admit(Declaration declaration, RawRecord source) {
+        return inTransaction(() -> {
+            OffsetDateTime now = now();
+            Optional<StoredDeclaration> existing = lock(declaration.declarationRequestId());
+            if (existing.isEmpty()) {
+                insertDeclaring(declaration, source, now);
+                return Admission.toSend(declaration);
+            }
+            StoredDeclaration stored = existing.get();
+            boolean identical = stored.fingerprint.equals(declaration.fingerprint());
+            if (stored.status == DeclarationStatus.INVALID
+                    || identical && stored.resendable() && !stored.claimedAt(now)) {
+                claimForResend(declaration, source, stored, now);
+                return Admission.toSend(declaration);
+            }
+            if (!identical) {
+                return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                        declaration.gateway(), DeclarationStatus.INVALID, "CHANGED_AFTER_DECLARATION",
+                        source.location() + ": declarationRequestId \"" + declaration.declarationRequestId()
+                                + "\" was already declared with different " + String.join(", ",
+                                changedFields(stored.fields, declaration.fields()))
+                                + "; the ledger keeps its " + stored.status + " declaration",
+                        stored.alipayDeclarationId));
+            }
+            if (stored.status == DeclarationStatus.DECLARING) {
+                return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                        stored.gateway, DeclarationStatus.UNKNOWN, "IN_FLIGHT",
+                        "a declare call for this id is in flight elsewhere; the ledger will settle it", null));
+            }
+            return Admission.toReport(declaration, stored.state("already declared"
+                    + (stored.resultMessage == null ? "" : ": " + stored.resultMessage)));
+        });
+    }
+
+    /** Stores what a declare call came to, and releases the claim. */
+    public DeclarationState recordOutcome(DeclareOutcome outcome) {
+        return inTransaction(() -> {
+            StoredDeclaration stored = lock(outcome.declarationRequestId()).orElseThrow(() ->
+                    new IllegalStateException("no ledger row for " + outcome.declarationRequestId()));
+            OffsetDateTime now = now();
+            jdbc.update("""
+                    update declaration set status = ?, result_code = ?, result_message = ?,
+                        alipay_declaration_id = coalesce(?, alipay_declaration_id),
+                        alipay_payment_id = coalesce(?, alipay_payment_id),
+                        claimed_by = null, claimed_until = null, updated_at = ?
+                    where declaration_request_id = ?""",
+                    outcome.status().name(), outcome.code(), cut(outcome.message()), outcome.alipayDeclarationId(),
+                    outcome.alipayPaymentId(), now, outcome.declarationRequestId());
+            history(outcome.declarationRequestId(), stored.status, outcome.status(), outcome.code(),
+                    outcome.message(), now);
+            return new DeclarationState(outcome.declarationRequestId(), stored.gateway, outcome.status(),
+                    outcome.code(), outcome.message(),
+                    outcome.alipayDeclarationId() != null ? outcome.alipayDeclarationId() : stored.alipayDeclarationId);
+        });
+    }
+
+    /**
+     * Keeps an invalid record. With a valid id it gets (or stays) an {@code INVALID} declaration row,
+     * unless that id was already declared: a bad resubmission never overwrites a declaration.
+     * Without a valid id it goes to the rejected records.
+     */
+    public DeclarationState recordInvalid(InvalidRecord invalid) {
+        RawRecord record = invalid.record();
+        String gateway = record.field("gateway");
+        return inTransaction(() -> {
+            OffsetDateTime now = now();
+            String id = invalid.validId();
+            if (id == null) {
+                jdbc.update("insert into rejected_record (source, source_line, raw_request_id, message, at) "
+                                + "values (?, ?, ?, ?, ?)", cut(record.source(), 512), record.line(),
+                        cut(record.field("declarationRequestId"), 256), cut(invalid.message(), 4000), now);
+                return new DeclarationState(record.field("declarationRequestId"), gateway, DeclarationStatus.INVALID,
+                        "INVALID_RECORD", invalid.message(), null);
+            }
+            Optional<StoredDeclaration> stored = lock(id);
+            if (stored.isEmpty()) {
+                insertInvalid(invalid, now);
+            } else if (stored.get().status == DeclarationStatus.INVALID) {
+                jdbc.update("update declaration set result_message = ?, source = ?, source_line = ?, updated_at = ? "
+                                + "where declaration_request_id = ?", cut(invalid.message()), cut(record.source(), 512),
+                        record.line(), now, id);
+            }
+            return new DeclarationState(id, gateway, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(),
+                    null);
+        });
+    }
+
+    /** The declaration stored for {@code declarationRequestId}, if any. */
+    public Optional<Declaration> declaration(String declarationRequestId) {
+        return jdbc.query("select request_fields from declaration where declaration_request_id = ?",
+                (rs, row) -> rs.getString(1), declarationRequestId).stream().findFirst()
+                .filter(json -> !json.isEmpty())
+                .map(json -> Declaration.fromFields(readFields(json)));
+    }
+
+    /** The current state of one declaration, if the ledger has it. */
+    public Optional<DeclarationState> state(String declarationRequestId) {
+        return find(declarationRequestId, false).map(stored -> stored.state(stored.resultMessage));
+    }
+
+    private void insertDeclaring(Declaration declaration, RawRecord source, OffsetDateTime now) {
+        jdbc.update("""
+                    insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
+                        status, attempts, source, source_line, claimed_by, claimed_until, created_at, updated_at,
+                        last_declared_at)
+                    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
+                    declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
+                    declaration.fingerprint(), writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
+                    cut(source.source(), 512), source.line(), node, now.plus(claimTtl), now, now, now);
+        history(declaration.declarationRequestId(), null, DeclarationStatus.DECLARING, null, null, now);
+    }
+
+    private void insertInvalid(InvalidRecord invalid, OffsetDateTime now) {
+        RawRecord record = invalid.record();
+        jdbc.update("""
+                    insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
+                        status, result_code, result_message, attempts, source, source_line, created_at, updated_at)
+                    values (?, ?, ?, '', '', ?, 'INVALID_RECORD', ?, 0, ?, ?, ?, ?)""",
+                    invalid.validId(), cut(Objects.requireNonNullElse(record.field("paymentId"), ""), 64),
+                    cut(Objects.requireNonNullElse(record.field("gateway"), ""), 16),
+                    DeclarationStatus.INVALID.name(), cut(invalid.message()), cut(record.source(), 512), record.line(),
+                    now, now);
+        history(invalid.validId(), null, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), now);
+    }
+
+    private void claimForResend(Declaration declaration, RawRecord source, StoredDeclaration stored,
+                                OffsetDateTime now) {
+        jdbc.update("""
+                update declaration set payment_id = ?, gateway = ?, fingerprint = ?, request_fields = ?, status = ?,
+                    attempts = attempts + 1, source = ?, source_line = ?, claimed_by = ?, claimed_until = ?,
+                    updated_at = ?, last_declared_at = ?
+                where declaration_request_id = ?""",
+                declaration.paymentId(), declaration.gateway(), declaration.fingerprint(),
+                writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(), cut(source.source(), 512),
+                source.line(), node, now.plus(claimTtl), now, now, declaration.declarationRequestId());
+        if (stored.status != DeclarationStatus.DECLARING) {
+            history(declaration.declarationRequestId(), stored.status, DeclarationStatus.DECLARING, null, null, now);
+        }
+    }
+
+    /**
+     * Runs {@code work} in a transaction, once more if a concurrent insert of the same id won the race
+     * (PostgreSQL aborts a transaction on a key violation, so the retry needs a fresh one).
+     */
+    private <T> T inTransaction(java.util.function.Supplier<T> work) {
+        try {
+            return transactions.execute(tx -> work.get());
+        } catch (DuplicateKeyException raced) {
+            return transactions.execute(tx -> work.get());
+        }
+    }
+
+    private void history(String id, DeclarationStatus from, DeclarationStatus to, String code, String message,
+                         OffsetDateTime at) {
+        jdbc.update("insert into declaration_history (declaration_request_id, from_status, to_status, result_code, "
+                        + "message, at) values (?, ?, ?, ?, ?, ?)",
+                id, from == null ? null : from.name(), to.name(), code, cut(message), at);
+    }
+
+    private Optional<StoredDeclaration> lock(String id) {
+        return find(id, true);
+    }
+
+    private Optional<StoredDeclaration> find(String id, boolean forUpdate) {
+        return jdbc.query("select * from declaration where declaration_request_id = ?"
+                + (forUpdate ? " for update" : ""), this::stored, id).stream().findFirst();
+    }
+
+    private StoredDeclaration stored(ResultSet rs, int row) throws SQLException {
+        String fields = rs.getString("request_fields");
+        return new StoredDeclaration(
+                rs.getString("declaration_request_id"),
+                rs.getString("gateway"),
+                rs.getString("fingerprint"),
+                fields.isEmpty() ? Map.of() : readFields(fields),
+                DeclarationStatus.valueOf(rs.getString("status")),
+                rs.getString("result_code"),
+                rs.getString("result_message"),
+                rs.getString("alipay_declaration_id"),
+                rs.getObject("claimed_until", OffsetDateTime.class));
+    }
+
+    private static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
+        List<String> changed = new ArrayList<>();
+        for (String name : org.customsbridge.record.Fields.ALL) {
+            if (!Objects.equals(before.get(name), after.get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    private String writeFields(Map<String, String> fields) {
+        try {
+            return mapper.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> readFields(String json) {
+        try {
+            return mapper.readValue(json, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable request_fields in the ledger", e);
+        }
+    }
+
+    private OffsetDateTime now() {
+        return OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+    }
+
+    private static String cut(String value) {
+        return cut(value, MAX_MESSAGE);
+    }
+
+    private static String cut(String value, int max) {
+        return value == null || value.length() <= max ? value : value.substring(0, max);
+    }
+
+    private record StoredDeclaration(String id, String gateway, String fingerprint, Map<String, String> fields,
+                                     DeclarationStatus status, String resultCode, String resultMessage,
+                                     String alipayDeclarationId, OffsetDateTime claimedUntil) {
+
+        /** A call that crashed in flight, or went unanswered, is resent with identical data. */
+        boolean resendable() {
+            return status == DeclarationStatus.DECLARING || status == DeclarationStatus.UNKNOWN;
+        }
+
+        boolean claimedAt(OffsetDateTime now) {
+            return claimedUntil != null && claimedUntil.isAfter(now);
+        }
+
+        DeclarationState state(String message) {
+            return new DeclarationState(id, gateway, status, resultCode, message, alipayDeclarationId);
+        }
+    }
+}

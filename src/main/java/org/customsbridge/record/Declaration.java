@@ -1,0 +1,89 @@
+package org.customsbridge.record;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * A validated payment declaration: what is sent, whichever gateway carries it. Its fingerprint
+ * identifies the business parameters, so that a resend can be proven identical.
+ */
+public record Declaration(
+        String declarationRequestId,
+        String paymentId,
+        String customsCode,
+        String merchantCustomsCode,
+        String merchantCustomsName,
+        BigDecimal amount,
+        boolean split,
+        String subOrderId,
+        String buyerName,
+        String buyerIdNo,
+        String gateway) {
+
+    public Declaration {
+        Objects.requireNonNull(declarationRequestId, "declarationRequestId");
+        amount = amount.setScale(2);
+    }
+
+    /** Field name to canonical text value, in contract order; absent values are left out. */
+    public Map<String, String> fields() {
+        Map<String, String> fields = new LinkedHashMap<>();
+        put(fields, Fields.DECLARATION_REQUEST_ID, declarationRequestId);
+        put(fields, Fields.PAYMENT_ID, paymentId);
+        put(fields, Fields.CUSTOMS_CODE, customsCode);
+        put(fields, Fields.MERCHANT_CUSTOMS_CODE, merchantCustomsCode);
+        put(fields, Fields.MERCHANT_CUSTOMS_NAME, merchantCustomsName);
+        put(fields, Fields.AMOUNT, amount.toPlainString());
+        put(fields, Fields.SPLIT, Boolean.toString(split));
+        put(fields, Fields.SUB_ORDER_ID, subOrderId);
+        put(fields, Fields.BUYER_NAME, buyerName);
+        put(fields, Fields.BUYER_ID_NO, buyerIdNo);
+        put(fields, Fields.GATEWAY, gateway);
+        return fields;
+    }
+
+    /** Rebuilds a declaration from {@link #fields()}, e.g. as stored in the ledger. */
+    public static Declaration fromFields(Map<String, String> fields) {
+        return new Declaration(
+                fields.get(Fields.DECLARATION_REQUEST_ID),
+                fields.get(Fields.PAYMENT_ID),
+                fields.get(Fields.CUSTOMS_CODE),
+                fields.get(Fields.MERCHANT_CUSTOMS_CODE),
+                fields.get(Fields.MERCHANT_CUSTOMS_NAME),
+                new BigDecimal(fields.get(Fields.AMOUNT)),
+                Boolean.parseBoolean(fields.get(Fields.SPLIT)),
+                fields.get(Fields.SUB_ORDER_ID),
+                fields.get(Fields.BUYER_NAME),
+                fields.get(Fields.BUYER_ID_NO),
+                fields.get(Fields.GATEWAY));
+    }
+
+    /** SHA-256 (hex) of the canonical fields: equal fingerprints mean identical business parameters. */
+    public String fingerprint() {
+        StringBuilder canonical = new StringBuilder();
+        fields().forEach((name, value) -> canonical.append(name).append('=').append(value).append('\n'));
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** Amount in fen (the smallest CNY unit), as Alipay+ wants it. */
+    public long amountInFen() {
+        return amount.movePointRight(2).longValueExact();
+    }
+
+    private static void put(Map<String, String> fields, String name, String value) {
+        if (value != null) {
+            fields.put(name, value);
+        }
+    }
+}

@@ -1,0 +1,41 @@
+package org.customsbridge.simulator;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customsbridge.config.CustomsProperties;
+import org.customsbridge.signing.DemoKeys;
+import org.customsbridge.signing.PemKeys;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** Wires the sandbox when {@code customs.simulator.enabled=true} (the default). */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = "customs.simulator.enabled", havingValue = "true", matchIfMissing = true)
+public class SimulatorConfiguration {
+
+    @Bean
+    SimulatorJournal simulatorJournal() {
+        return new SimulatorJournal();
+    }
+
+    @Bean
+    SimulatedDeclarations simulatedDeclarations(Clock clock, SimulatorSettings settings) {
+        return new SimulatedDeclarations(clock, settings.customsDelay());
+    }
+
+    /**
+     * The sandbox trusts the merchant key the bundle signs with: the configured public key's twin is
+     * unknown to it, so it verifies with the demo merchant key unless told otherwise.
+     */
+    @Bean
+    AlipayPlusSandbox alipayPlusSandbox(ObjectMapper mapper, SimulatorSettings settings, CustomsProperties customs,
+                                        SimulatedDeclarations declarations, SimulatorJournal journal) {
+        DemoKeys keys = DemoKeys.in(customs.demoKeysDirectory());
+        return new AlipayPlusSandbox(mapper, settings.clientId(),
+                PemKeys.publicKey(keys.publicKey(DemoKeys.MERCHANT)),
+                PemKeys.privateKey(keys.privateKey(DemoKeys.ALIPAY)),
+                declarations, journal, settings.unknownPaymentPrefix());
+    }
+}

@@ -1,0 +1,39 @@
+package org.customsbridge.simulator;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Every call the simulator answered, in order: what tests and the README demo read to see exactly
+ * what was sent (e.g. that a resend carried identical parameters).
+ */
+public class SimulatorJournal {
+
+    /**
+     * @param operation e.g. {@code alipay-plus.declare}
+     * @param id        the declaration request id(s) the call named
+     * @param request   the request body as received
+     * @param resultCode the result code answered
+     */
+    public record Entry(Instant at, String operation, String id, String request, String resultCode) {
+    }
+
+    private final List<Entry> entries = new ArrayList<>();
+
+    public synchronized void add(Entry entry) {
+        entries.add(entry);
+    }
+
+    public synchronized List<Entry> entries() {
+        return List.copyOf(entries);
+    }
+
+    public synchronized List<Entry> entries(String operation) {
+        return entries.stream().filter(e -> e.operation().equals(operation)).toList();
+    }
+
+    public synchronized void clear() {
+        entries.clear();
+    }
+}

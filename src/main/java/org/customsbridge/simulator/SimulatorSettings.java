@@ -1,0 +1,26 @@
+package org.customsbridge.simulator;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * {@code customs.simulator.*}: the built-in Alipay sandbox.
+ *
+ * @param enabled              serve the sandbox on this application's HTTP port; gateway endpoints left
+ *                             empty then point at it
+ * @param clientId             the Alipay+ client id the sandbox accepts (and the bundle uses when its own
+ *                             is not set)
+ * @param customsDelay         how long after a declaration the simulated customs accepts it
+ * @param latency              added before every answer, to imitate a remote gateway
+ * @param unknownPaymentPrefix payment ids starting with this are unknown to the sandbox (ORDER_NOT_EXIST)
+ */
+@ConfigurationProperties("customs.simulator")
+public record SimulatorSettings(
+        @DefaultValue("true") boolean enabled,
+        @DefaultValue("SANDBOX_5Y00000000001") String clientId,
+        @DefaultValue("10s") Duration customsDelay,
+        @DefaultValue("0ms") Duration latency,
+        @DefaultValue("UNPAID-") String unknownPaymentPrefix) {
+}

@@ -1,0 +1,13 @@
+package org.customsbridge.validation;
+
+import org.customsbridge.record.RawRecord;
+
+/**
+ * A record that failed local validation and is never sent.
+ *
+ * @param record   the record as read
+ * @param message  every broken rule, naming where, which field and which rule
+ * @param validId  the record's {@code declarationRequestId} if that one field is valid, else {@code null}
+ */
+public record InvalidRecord(RawRecord record, String message, String validId) {
+}
