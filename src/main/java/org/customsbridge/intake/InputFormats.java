@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
@@ -70,10 +71,12 @@ public class InputFormats {
                 reader.next();
                 count++;
             }
-        } catch (UnreadableInputException e) {
-            throw e;
         } catch (RuntimeException e) {
-            throw unreadable(name, extension(name).toUpperCase(Locale.ROOT), e);
+            if (TextInputs.codingFailure(e) != null) {
+                throw new UnreadableInputException(TextInputs.firstNonUtf8(file), e);
+            }
+            throw e instanceof UnreadableInputException unreadable ? unreadable
+                    : unreadable(name, extension(name).toUpperCase(Locale.ROOT), e);
         }
         if (count == 0) {
             throw new UnreadableInputException(name + ": no records in it");
@@ -94,6 +97,11 @@ public class InputFormats {
         }
         if (failure instanceof UnreadableInputException unreadable) {
             return unreadable;
+        }
+        if (failure instanceof JsonProcessingException json && json.getLocation() != null) {
+            return new UnreadableInputException(where.replaceFirst(" line \\d+$", "") + " line "
+                    + json.getLocation().getLineNr() + " column " + json.getLocation().getColumnNr() + ": not valid "
+                    + format + ": " + firstLine(json.getOriginalMessage()), failure);
         }
         return new UnreadableInputException(where + ": not valid " + format + ": " + firstLine(failure.getMessage()),
                 failure);
