@@ -1,27 +1,34 @@
 package org.customsbridge.flow;
 
 import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Properties that give one test its own folders, keys and in-memory ledger, polling fast. */
+/** Properties that give one test its own folders, keys and ledger, polling fast. */
 final class FlowTestProperties {
 
     private FlowTestProperties() {
     }
 
     static void register(DynamicPropertyRegistry registry, Path root) {
-        registry.add("customs.inbox", () -> root.resolve("inbox").toString());
-        registry.add("customs.outbox", () -> root.resolve("outbox").toString());
-        registry.add("customs.demo-keys-directory", () -> root.resolve("keys").toString());
-        registry.add("customs.intake.file.poll-delay-ms", () -> "100");
-        registry.add("customs.intake.file.stable-for-ms", () -> "200");
-        registry.add("customs.merchant.customs-code", () -> "hanguo");
-        registry.add("customs.merchant.customs-name", () -> "jwyhanguo_card");
-        if (System.getProperty("spring.datasource.url") == null) {
-            registry.add("spring.datasource.url",
-                    () -> "jdbc:h2:mem:flow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1");
-        }
+        of(root, "jdbc:h2:mem:flow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
+                .forEach((name, value) -> registry.add(name, () -> value));
+    }
+
+    /** The properties for a bundle under {@code root} whose ledger is at {@code h2Url} (or the suite's database). */
+    static Map<String, String> of(Path root, String h2Url) {
+        Map<String, String> properties = new LinkedHashMap<>();
+        properties.put("customs.inbox", root.resolve("inbox").toString());
+        properties.put("customs.outbox", root.resolve("outbox").toString());
+        properties.put("customs.demo-keys-directory", root.resolve("keys").toString());
+        properties.put("customs.intake.file.poll-delay-ms", "100");
+        properties.put("customs.intake.file.stable-for-ms", "200");
+        properties.put("customs.merchant.customs-code", "hanguo");
+        properties.put("customs.merchant.customs-name", "jwyhanguo_card");
+        properties.put("spring.datasource.url", h2Url);
+        return properties;
     }
 }

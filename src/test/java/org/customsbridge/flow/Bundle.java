@@ -1,0 +1,46 @@
+package org.customsbridge.flow;
+
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+
+import org.customsbridge.CustomsBridgeApplication;
+import org.customsbridge.simulator.SimulatorJournal;
+import org.springframework.boot.builder.SpringApplicationBuilder;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** The whole application started as a user starts it, on a random port, for tests that restart it. */
+final class Bundle implements AutoCloseable {
+
+    private final ConfigurableApplicationContext context;
+
+    private Bundle(ConfigurableApplicationContext context) {
+        this.context = context;
+    }
+
+    /** Starts the bundle under {@code root} with its ledger in an H2 file there, plus {@code overrides}. */
+    static Bundle start(Path root, Map<String, String> overrides) {
+        Map<String, String> properties = new HashMap<>(FlowTestProperties.of(root,
+                "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath()));
+        properties.put("server.port", "0");
+        properties.putAll(overrides);
+        // As command-line arguments, so that they win over application.properties like a user's would.
+        String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
+                .toArray(String[]::new);
+        return new Bundle(new SpringApplicationBuilder(CustomsBridgeApplication.class).run(args));
+    }
+
+    SimulatorJournal journal() {
+        return context.getBean(SimulatorJournal.class);
+    }
+
+    JdbcTemplate jdbc() {
+        return context.getBean(JdbcTemplate.class);
+    }
+
+    @Override
+    public void close() {
+        context.close();
+    }
+}
