@@ -29,7 +29,8 @@ public class DeclareRequestMapper {
         merchant.put("merchantCustomsName", declaration.merchantCustomsName());
         ObjectNode amount = body.putObject("declarationAmount");
         amount.put("currency", "CNY");
-        amount.put("value", Long.toString(declaration.amountInFen()));
+        // exact fen as text: a 20-character amount (the most a record may carry) does not fit a long
+        amount.put("value", declaration.amount().movePointRight(2).toBigIntegerExact().toString());
         body.put("isSplit", Boolean.toString(declaration.split()));
         if (declaration.split()) {
             body.put("referenceOrderId", declaration.subOrderId());

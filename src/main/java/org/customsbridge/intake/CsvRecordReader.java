@@ -18,13 +18,17 @@ import org.customsbridge.record.RawRecord;
 /** CSV with a header row naming the fields, in any column order (RFC 4180 quoting). */
 final class CsvRecordReader implements RecordReader {
 
-    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(true).get();
+    /** Blank lines are skipped here, not by the parser, so that every record's line number stays exact. */
+    private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final String source;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
     private final List<String> header;
     private long lastLine;
+    private long rowLine;
+    private CSVRecord pending;
+    private long pendingLine;
     private long ordinal;
 
     CsvRecordReader(String source, Reader reader) {
@@ -32,12 +36,11 @@ final class CsvRecordReader implements RecordReader {
         try {
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             this.rows = parser.iterator();
-            if (!rows.hasNext()) {
+            CSVRecord headerRow = nextRow();
+            if (headerRow == null) {
                 throw new UnreadableInputException(source + ": no header row");
             }
-            CSVRecord headerRow = rows.next();
             this.header = headerRow.stream().map(String::strip).toList();
-            this.lastLine = parser.getCurrentLineNumber();
         } catch (IOException | UncheckedIOException | IllegalStateException e) {
             throw InputFormats.unreadable(source, "CSV", e);
         }
@@ -57,11 +60,15 @@ final class CsvRecordReader implements RecordReader {
 
     @Override
     public boolean hasNext() {
-        try {
-            return rows.hasNext();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw InputFormats.unreadable(source + " line " + (lastLine + 1), "CSV", e);
+        if (pending == null) {
+            try {
+                pending = nextRow();
+                pendingLine = rowLine;
+            } catch (UncheckedIOException | IllegalStateException e) {
+                throw InputFormats.unreadable(source + " line " + (lastLine + 1), "CSV", e);
+            }
         }
+        return pending != null;
     }
 
     @Override
@@ -69,14 +76,9 @@ final class CsvRecordReader implements RecordReader {
         if (!hasNext()) {
             throw new NoSuchElementException();
         }
-        CSVRecord row;
-        try {
-            row = rows.next();
-        } catch (UncheckedIOException | IllegalStateException e) {
-            throw InputFormats.unreadable(source + " line " + (lastLine + 1), "CSV", e);
-        }
-        long line = lastLine + 1;
-        lastLine = parser.getCurrentLineNumber();
+        CSVRecord row = pending;
+        long line = pendingLine;
+        pending = null;
         ordinal++;
         Map<String, String> fields = new LinkedHashMap<>();
         int columns = Math.min(row.size(), header.size());
@@ -89,6 +91,19 @@ final class CsvRecordReader implements RecordReader {
         String problem = row.size() == header.size() ? null
                 : row.size() + " values but the header names " + header.size() + " columns";
         return new RawRecord(source, line, ordinal, fields, problem);
+    }
+
+    /** The next row that is not a blank line, with its first line in {@code rowLine}; null at the end. */
+    private CSVRecord nextRow() {
+        while (rows.hasNext()) {
+            CSVRecord row = rows.next();
+            rowLine = lastLine + 1;
+            lastLine = parser.getCurrentLineNumber();
+            if (row.size() != 1 || !row.get(0).isEmpty()) {
+                return row;
+            }
+        }
+        return null;
     }
 
     @Override

@@ -8,8 +8,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
+import javax.xml.stream.XMLStreamException;
+
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 
 /**
  * Chooses the reader by the file's extension ({@code .csv .json .jsonl .xml}) and checks, in one
@@ -20,7 +24,10 @@ public class InputFormats {
     private final ObjectMapper mapper;
 
     public InputFormats(ObjectMapper mapper) {
-        this.mapper = mapper;
+        // JSON numbers as written (an amount of 1.0000000000000001 must be refused, not rounded to 1.0 by a double)
+        this.mapper = mapper.copy()
+                .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+                .configure(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES, false);
     }
 
     /** Opens a streaming reader over the file's records. */
@@ -98,10 +105,17 @@ public class InputFormats {
         if (failure instanceof UnreadableInputException unreadable) {
             return unreadable;
         }
+        String file = where.replaceFirst(" line \\d+$", "");
         if (failure instanceof JsonProcessingException json && json.getLocation() != null) {
-            return new UnreadableInputException(where.replaceFirst(" line \\d+$", "") + " line "
-                    + json.getLocation().getLineNr() + " column " + json.getLocation().getColumnNr() + ": not valid "
-                    + format + ": " + firstLine(json.getOriginalMessage()), failure);
+            return new UnreadableInputException(file + " line " + json.getLocation().getLineNr() + " column "
+                    + json.getLocation().getColumnNr() + ": not valid " + format + ": "
+                    + firstLine(json.getOriginalMessage()), failure);
+        }
+        if (failure instanceof XMLStreamException xml && xml.getLocation() != null) {
+            return new UnreadableInputException(file + " line " + xml.getLocation().getLineNumber() + " column "
+                    + xml.getLocation().getColumnNumber() + ": not valid " + format + ": "
+                    + firstLine(xml.getMessage()).replaceFirst("^ParseError at \\[row,col\\]:\\[\\d+,\\d+\\]\\s*", ""),
+                    failure);
         }
         return new UnreadableInputException(where + ": not valid " + format + ": " + firstLine(failure.getMessage()),
                 failure);

@@ -60,7 +60,8 @@ public final class PemKeys {
         if (text.startsWith("file:")) {
             Path path = Path.of(text.substring("file:".length()));
             try {
-                text = Files.readString(path, StandardCharsets.US_ASCII).strip();
+                // UTF-8: a comment line above the PEM may be in any language; the key itself is ASCII
+                text = Files.readString(path, StandardCharsets.UTF_8).strip();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read key file " + path, e);
             }
