@@ -21,8 +21,7 @@ final class Bundle implements AutoCloseable {
 
     /** Starts the bundle under {@code root} with its ledger in an H2 file there, plus {@code overrides}. */
     static Bundle start(Path root, Map<String, String> overrides) {
-        Map<String, String> properties = new HashMap<>(FlowTestProperties.of(root,
-                "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath()));
+        Map<String, String> properties = new HashMap<>(FlowTestProperties.of(root));
         properties.put("server.port", "0");
         properties.putAll(overrides);
         // As command-line arguments, so that they win over application.properties like a user's would.

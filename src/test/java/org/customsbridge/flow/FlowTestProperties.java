@@ -3,7 +3,6 @@ package org.customsbridge.flow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.UUID;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
@@ -14,12 +13,11 @@ final class FlowTestProperties {
     }
 
     static void register(DynamicPropertyRegistry registry, Path root) {
-        of(root, "jdbc:h2:mem:flow-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1")
-                .forEach((name, value) -> registry.add(name, () -> value));
+        of(root).forEach((name, value) -> registry.add(name, () -> value));
     }
 
-    /** The properties for a bundle under {@code root} whose ledger is at {@code h2Url} (or the suite's database). */
-    static Map<String, String> of(Path root, String h2Url) {
+    /** The properties for a bundle under {@code root}, with its ledger from {@link TestDatabase}. */
+    static Map<String, String> of(Path root) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("customs.inbox", root.resolve("inbox").toString());
         properties.put("customs.outbox", root.resolve("outbox").toString());
@@ -28,7 +26,7 @@ final class FlowTestProperties {
         properties.put("customs.intake.file.stable-for-ms", "200");
         properties.put("customs.merchant.customs-code", "hanguo");
         properties.put("customs.merchant.customs-name", "jwyhanguo_card");
-        properties.put("spring.datasource.url", h2Url);
+        properties.putAll(TestDatabase.ledger(root));
         return properties;
     }
 }
