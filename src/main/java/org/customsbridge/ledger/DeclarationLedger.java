@@ -97,15 +97,20 @@ public class DeclarationLedger {
                     update declaration set status = ?, result_code = ?, result_message = ?,
                         alipay_declaration_id = coalesce(?, alipay_declaration_id),
                         alipay_payment_id = coalesce(?, alipay_payment_id),
-                        claimed_by = null, claimed_until = null, updated_at = ?
+                        status_before_declaring = null, claimed_by = null, claimed_until = null, updated_at = ?
                     where declaration_request_id = ?""",
                     outcome.status().name(), outcome.code(), cut(outcome.message()), outcome.alipayDeclarationId(),
                     outcome.alipayPaymentId(), now, outcome.declarationRequestId());
-            history(outcome.declarationRequestId(), stored.status, outcome.status(), outcome.code(),
-                    outcome.message(), now);
+            String alipayDeclarationId = outcome.alipayDeclarationId() != null ? outcome.alipayDeclarationId()
+                    : stored.alipayDeclarationId;
+            DeclarationStatus previous = stored.status == DeclarationStatus.DECLARING ? stored.statusBeforeDeclaring
+                    : stored.status;
+            if (previous != outcome.status()) {
+                changed(new StatusChange(true, outcome.declarationRequestId(), stored.paymentId, stored.gateway, previous,
+                        outcome.status(), outcome.code(), outcome.message(), alipayDeclarationId, null), now);
+            }
             return new DeclarationState(outcome.declarationRequestId(), stored.gateway, outcome.status(),
-                    outcome.code(), outcome.message(),
-                    outcome.alipayDeclarationId() != null ? outcome.alipayDeclarationId() : stored.alipayDeclarationId);
+                    outcome.code(), outcome.message(), alipayDeclarationId);
         });
     }
 
@@ -116,7 +121,7 @@ public class DeclarationLedger {
      */
     public DeclarationState recordInvalid(InvalidRecord invalid) {
         RawRecord record = invalid.record();
-        String gateway = record.field("gateway");
+        String gateway = invalid.gateway();
         return inTransaction(() -> {
             OffsetDateTime now = now();
             String id = invalid.validId();
@@ -124,6 +129,8 @@ public class DeclarationLedger {
                 jdbc.update("insert into rejected_record (source, source_line, raw_request_id, message, at) "
                                 + "values (?, ?, ?, ?, ?)", cut(record.source(), 512), record.line(),
                         cut(record.field("declarationRequestId"), 256), cut(invalid.message(), 4000), now);
+                changed(new StatusChange(false, record.field("declarationRequestId"), record.field("paymentId"), gateway,
+                        null, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
                 return new DeclarationState(record.field("declarationRequestId"), gateway, DeclarationStatus.INVALID,
                         "INVALID_RECORD", invalid.message(), null);
             }
@@ -134,6 +141,9 @@ public class DeclarationLedger {
                 jdbc.update("update declaration set result_message = ?, source = ?, source_line = ?, updated_at = ? "
                                 + "where declaration_request_id = ?", cut(invalid.message()), cut(record.source(), 512),
                         record.line(), now, id);
+                // Each invalid submission is news to the ERP, even when the status stays INVALID.
+                changed(new StatusChange(true, id, record.field("paymentId"), gateway, DeclarationStatus.INVALID,
+                        DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
             }
             return new DeclarationState(id, gateway, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(),
                     null);
@@ -162,7 +172,6 @@ public class DeclarationLedger {
                     declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
                     declaration.fingerprint(), writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
                     cut(source.source(), 512), source.line(), node, now.plus(claimTtl), now, now, now);
-        history(declaration.declarationRequestId(), null, DeclarationStatus.DECLARING, null, null, now);
     }
 
     private void insertInvalid(InvalidRecord invalid, OffsetDateTime now) {
@@ -172,25 +181,25 @@ public class DeclarationLedger {
                         status, result_code, result_message, attempts, source, source_line, created_at, updated_at)
                     values (?, ?, ?, '', '', ?, 'INVALID_RECORD', ?, 0, ?, ?, ?, ?)""",
                     invalid.validId(), cut(Objects.requireNonNullElse(record.field("paymentId"), ""), 64),
-                    cut(Objects.requireNonNullElse(record.field("gateway"), ""), 16),
+                    cut(Objects.requireNonNullElse(invalid.gateway(), ""), 16),
                     DeclarationStatus.INVALID.name(), cut(invalid.message()), cut(record.source(), 512), record.line(),
                     now, now);
-        history(invalid.validId(), null, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), now);
+        changed(new StatusChange(true, invalid.validId(), record.field("paymentId"), invalid.gateway(), null,
+                DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
     }
 
     private void claimForResend(Declaration declaration, RawRecord source, StoredDeclaration stored,
                                 OffsetDateTime now) {
         jdbc.update("""
                 update declaration set payment_id = ?, gateway = ?, fingerprint = ?, request_fields = ?, status = ?,
-                    attempts = attempts + 1, source = ?, source_line = ?, claimed_by = ?, claimed_until = ?,
-                    updated_at = ?, last_declared_at = ?
+                    status_before_declaring = ?, attempts = attempts + 1, source = ?, source_line = ?,
+                    claimed_by = ?, claimed_until = ?, updated_at = ?, last_declared_at = ?
                 where declaration_request_id = ?""",
                 declaration.paymentId(), declaration.gateway(), declaration.fingerprint(),
-                writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(), cut(source.source(), 512),
-                source.line(), node, now.plus(claimTtl), now, now, declaration.declarationRequestId());
-        if (stored.status != DeclarationStatus.DECLARING) {
-            history(declaration.declarationRequestId(), stored.status, DeclarationStatus.DECLARING, null, null, now);
-        }
+                writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
+                stored.status == DeclarationStatus.DECLARING ? name(stored.statusBeforeDeclaring) : stored.status.name(),
+                cut(source.source(), 512), source.line(), node, now.plus(claimTtl), now, now,
+                declaration.declarationRequestId());
     }
 
     /**
@@ -205,11 +214,25 @@ public class DeclarationLedger {
         }
     }
 
-    private void history(String id, DeclarationStatus from, DeclarationStatus to, String code, String message,
-                         OffsetDateTime at) {
-        jdbc.update("insert into declaration_history (declaration_request_id, from_status, to_status, result_code, "
-                        + "message, at) values (?, ?, ?, ?, ?, ?)",
-                id, from == null ? null : from.name(), to.name(), code, cut(message), at);
+    /** A status change: one history row and one status event, in the caller's transaction. */
+    private void changed(StatusChange change, OffsetDateTime at) {
+        if (change.ledgerRow()) {
+            jdbc.update("insert into declaration_history (declaration_request_id, from_status, to_status, "
+                            + "result_code, message, at) values (?, ?, ?, ?, ?, ?)",
+                    change.declarationRequestId(), name(change.from()), change.to().name(), change.code(),
+                    cut(change.message()), at);
+        }
+        jdbc.update("""
+                insert into status_event (declaration_request_id, payment_id, gateway, status, previous_status,
+                    result_code, message, alipay_declaration_id, customs_result, at)
+                values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                cut(change.declarationRequestId(), 256), cut(change.paymentId(), 64), cut(change.gateway(), 16),
+                change.to().name(), name(change.from()), change.code(), cut(change.message(), 4000),
+                change.alipayDeclarationId(), change.customsResult(), at);
+    }
+
+    private static String name(DeclarationStatus status) {
+        return status == null ? null : status.name();
     }
 
     private Optional<StoredDeclaration> lock(String id) {
@@ -223,8 +246,10 @@ public class DeclarationLedger {
 
     private StoredDeclaration stored(ResultSet rs, int row) throws SQLException {
         String fields = rs.getString("request_fields");
+        String before = rs.getString("status_before_declaring");
         return new StoredDeclaration(
                 rs.getString("declaration_request_id"),
+                rs.getString("payment_id"),
                 rs.getString("gateway"),
                 rs.getString("fingerprint"),
                 fields.isEmpty() ? Map.of() : readFields(fields),
@@ -232,7 +257,8 @@ public class DeclarationLedger {
                 rs.getString("result_code"),
                 rs.getString("result_message"),
                 rs.getString("alipay_declaration_id"),
-                rs.getObject("claimed_until", OffsetDateTime.class));
+                rs.getObject("claimed_until", OffsetDateTime.class),
+                before == null ? null : DeclarationStatus.valueOf(before));
     }
 
     private static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
@@ -273,9 +299,10 @@ public class DeclarationLedger {
         return value == null || value.length() <= max ? value : value.substring(0, max);
     }
 
-    private record StoredDeclaration(String id, String gateway, String fingerprint, Map<String, String> fields,
-                                     DeclarationStatus status, String resultCode, String resultMessage,
-                                     String alipayDeclarationId, OffsetDateTime claimedUntil) {
+    private record StoredDeclaration(String id, String paymentId, String gateway, String fingerprint,
+                                     Map<String, String> fields, DeclarationStatus status, String resultCode,
+                                     String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
+                                     DeclarationStatus statusBeforeDeclaring) {
 
         /** A call that crashed in flight, or went unanswered, is resent with identical data. */
         boolean resendable() {

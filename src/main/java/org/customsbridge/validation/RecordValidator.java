@@ -72,7 +72,8 @@ public class RecordValidator {
                 "one of " + String.join(", ", CustomsProperties.GATEWAYS));
 
         if (!broken.isEmpty()) {
-            return new InvalidRecord(record, record.location() + ": " + String.join("; ", broken), idValid ? id : null);
+            return new InvalidRecord(record, record.location() + ": " + String.join("; ", broken), idValid ? id : null,
+                    gateway);
         }
         return new Declaration(id, record.field(PAYMENT_ID), record.field(CUSTOMS_CODE),
                 record.field(MERCHANT_CUSTOMS_CODE), record.field(MERCHANT_CUSTOMS_NAME), amount, split,

@@ -34,6 +34,10 @@ final class Bundle implements AutoCloseable {
         return context.getBean(SimulatorJournal.class);
     }
 
+    <T> T bean(Class<T> type) {
+        return context.getBean(type);
+    }
+
     JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

@@ -72,7 +72,7 @@ class FileIntakeFlowTest {
         assertThat(jdbc.queryForObject("select attempts from declaration where declaration_request_id = ?",
                 Integer.class, "DEC-20261124-0001")).isEqualTo(1);
         assertThat(jdbc.queryForList("select to_status from declaration_history where declaration_request_id = ? "
-                + "order by id", String.class, "DEC-20261124-0001")).containsExactly("DECLARING", "ACCEPTED");
+                + "order by id", String.class, "DEC-20261124-0001")).containsExactly("ACCEPTED");
         // merchant customs code and name came from configuration
         assertThat(journal.entries("alipay-plus.declare")).anySatisfy(e ->
                 assertThat(e.request()).contains("DEC-20261124-0001").contains("\"merchantCustomsCode\":\"hanguo\""));

@@ -3,11 +3,14 @@ package org.customsbridge.flow;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Properties that give one test its own folders, keys and ledger, polling fast. */
 final class FlowTestProperties {
+
+    private static final AtomicInteger SERVER_IDS = new AtomicInteger(1000);
 
     private FlowTestProperties() {
     }
@@ -26,6 +29,9 @@ final class FlowTestProperties {
         properties.put("customs.intake.file.stable-for-ms", "200");
         properties.put("customs.merchant.customs-code", "hanguo");
         properties.put("customs.merchant.customs-name", "jwyhanguo_card");
+        properties.put("spring.artemis.embedded.data-directory", root.resolve("artemis").toString());
+        properties.put("spring.artemis.embedded.server-id", Integer.toString(SERVER_IDS.incrementAndGet()));
+        properties.put("customs.sinks.poll-delay-ms", "100");
         properties.putAll(TestDatabase.ledger(root));
         return properties;
     }

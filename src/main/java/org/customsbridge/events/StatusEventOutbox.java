@@ -1,0 +1,85 @@
+package org.customsbridge.events;
+
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.ExchangeProperty;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The status events the ledger wrote, read per sink from that sink's cursor on, as the JSON of
+ * CONTRACT §3. Delivery is at least once: a crash between delivering and advancing the cursor
+ * delivers that event again.
+ */
+public class StatusEventOutbox {
+
+    /** Exchange properties the sink routes use. */
+    public static final String EVENT_ID = "customsEventId";
+    public static final String EVENT = "customsEvent";
+
+    /** One event ready to deliver: its position in the outbox and its JSON text. */
+    public record Pending(long id, String json) {
+    }
+
+    private final JdbcTemplate jdbc;
+    private final ObjectMapper mapper;
+    private final int batchSize;
+
+    public StatusEventOutbox(JdbcTemplate jdbc, ObjectMapper mapper, int batchSize) {
+        this.jdbc = jdbc;
+        this.mapper = mapper;
+        this.batchSize = batchSize;
+    }
+
+    /** Creates the sink's cursor if it has none: a new sink starts with the events still to come. */
+    public void register(String sink) {
+        try {
+            jdbc.update("insert into status_sink_cursor (sink, last_event_id) "
+                    + "select ?, coalesce(max(id), 0) from status_event", sink);
+        } catch (DuplicateKeyException known) {
+            // registered on an earlier start
+        }
+    }
+
+    public List<Pending> pending(String sink) {
+        return jdbc.query("""
+                select e.* from status_event e
+                where e.id > (select last_event_id from status_sink_cursor where sink = ?)
+                order by e.id fetch first %d rows only""".formatted(batchSize), (rs, row) -> {
+            Map<String, Object> event = new LinkedHashMap<>();
+            event.put("declarationRequestId", rs.getString("declaration_request_id"));
+            event.put("paymentId", rs.getString("payment_id"));
+            event.put("gateway", rs.getString("gateway"));
+            event.put("status", rs.getString("status"));
+            event.put("previousStatus", rs.getString("previous_status"));
+            event.put("code", rs.getString("result_code"));
+            event.put("message", rs.getString("message"));
+            event.put("alipayDeclarationId", rs.getString("alipay_declaration_id"));
+            event.put("customsResult", rs.getString("customs_result"));
+            event.put("at", DateTimeFormatter.ISO_INSTANT.format(
+                    rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
+            event.values().removeIf(value -> value == null);
+            return new Pending(rs.getLong("id"), json(event));
+        }, sink);
+    }
+
+    public void advance(String sink, @ExchangeProperty(EVENT_ID) long eventId) {
+        jdbc.update("update status_sink_cursor set last_event_id = ? where sink = ? and last_event_id < ?",
+                eventId, sink, eventId);
+    }
+
+    private String json(Map<String, Object> event) {
+        try {
+            return mapper.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
