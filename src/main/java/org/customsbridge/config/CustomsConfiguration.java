@@ -16,6 +16,7 @@ import org.customsbridge.alipayplus.DeclareRequestMapper;
 import org.customsbridge.declare.GatewayFailures;
 import org.customsbridge.intake.InboxFiles;
 import org.customsbridge.intake.InputFormats;
+import org.customsbridge.intake.JmsMessages;
 import org.customsbridge.ledger.DeclarationLedger;
 import org.customsbridge.results.ResultRows;
 import org.customsbridge.signing.DemoKeys;
@@ -25,6 +26,7 @@ import org.customsbridge.simulator.SimulatorSettings;
 import org.customsbridge.validation.MerchantEnricher;
 import org.customsbridge.validation.RecordChecks;
 import org.customsbridge.validation.RecordValidator;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -55,6 +57,11 @@ public class CustomsConfiguration {
     @Bean
     InboxFiles inboxFiles(InputFormats formats, CustomsProperties customs) {
         return new InboxFiles(formats, customs.inbox(), customs.outbox());
+    }
+
+    @Bean
+    JmsMessages jmsMessages(InputFormats formats, @Value("${customs.jms.queue}") String queue) {
+        return new JmsMessages(formats, queue);
     }
 
     @Bean

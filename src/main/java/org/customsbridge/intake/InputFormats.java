@@ -58,6 +58,11 @@ public class InputFormats {
         };
     }
 
+    /** Opens a reader over a JSON array of records from a source that is not a file (a message). */
+    public RecordReader openJson(String source, Reader text) {
+        return new JsonArrayRecordReader(source, text, mapper);
+    }
+
     /**
      * Reads the whole file once and counts its records.
      *
