@@ -13,7 +13,7 @@ import org.customsbridge.signing.SignatureHeader;
 
 /**
  * Makes the message an Alipay+ request: the JSON body as it is, signed headers, and nothing else
- * (every other header is removed, so that no internal header leaks to the gateway).
+ * (every other header but Camel's own is removed, so that no internal header leaks to the gateway).
  */
 public class AlipayPlusSigner {
 
@@ -40,7 +40,8 @@ public class AlipayPlusSigner {
                 .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
         String signature = AlipayPlusSignature.sign("POST", path, credentials.clientId(), requestTime, body,
                 credentials.privateKey());
-        message.removeHeaders("*");
+        // Camel's own headers stay (the redelivery counter lives there); camel-http never sends them.
+        message.removeHeaders("*", "Camel*");
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, AlipayPlusApi.CONTENT_TYPE_JSON);
         message.setHeader(AlipayPlusApi.CLIENT_ID, credentials.clientId());

@@ -79,8 +79,11 @@ public class CustomsConfiguration {
     @Bean
     DeclarationLedger declarationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
                                         Clock clock, CustomsProperties customs) {
-        // A claim outlives the longest call it guards, so that a crashed call is resent only once it cannot answer.
-        Duration claimTtl = customs.http().timeout().multipliedBy(2).plusSeconds(10);
+        // A claim outlives every call and resend it guards, so that a crashed call is resent only once
+        // none of its calls can still be answered.
+        CustomsProperties.Retry retry = customs.retry();
+        Duration claimTtl = customs.http().timeout().multipliedBy(retry.maxAttempts())
+                .plus(retry.delay().multipliedBy((1L << (retry.maxAttempts() - 1)) - 1)).plusSeconds(30);
         return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl);
     }
 

@@ -19,6 +19,8 @@ public record CustomsProperties(
         @DefaultValue("data/inbox") Path inbox,
         @DefaultValue("data/outbox") Path outbox,
         @DefaultValue Http http,
+        @DefaultValue Retry retry,
+        @DefaultValue Tracking tracking,
         @DefaultValue("data/keys") Path demoKeysDirectory) {
 
     public record AlipayPlus(
@@ -35,6 +37,43 @@ public record CustomsProperties(
     public record Http(
             @DefaultValue("30s") Duration timeout,
             @DefaultValue("100") int maxConnections) {
+    }
+
+    /**
+     * @param maxAttempts declare calls per declaration while the answer is unknown (same parameters)
+     * @param delay       the wait before the first resend; it doubles with each one
+     */
+    public record Retry(
+            @DefaultValue("5") int maxAttempts,
+            @DefaultValue("10s") Duration delay) {
+
+        public Retry {
+            if (maxAttempts < 1 || maxAttempts > 20) {
+                throw new IllegalArgumentException("customs.retry.max-attempts: 1 to 20, was " + maxAttempts);
+            }
+            if (delay.isNegative()) {
+                throw new IllegalArgumentException("customs.retry.delay: must not be negative, was " + delay);
+            }
+        }
+    }
+
+    /**
+     * @param pollInterval how often open declarations are queried
+     * @param batchSize    ids per query call; the APIs allow at most 10
+     */
+    public record Tracking(
+            @DefaultValue("5m") Duration pollInterval,
+            @DefaultValue("10") int batchSize) {
+
+        public Tracking {
+            if (batchSize < 1 || batchSize > 10) {
+                throw new IllegalArgumentException("customs.tracking.batch-size: 1 to 10 (the APIs take at most 10 ids"
+                        + " per query), was " + batchSize);
+            }
+            if (pollInterval.compareTo(Duration.ofMillis(100)) < 0 || pollInterval.compareTo(Duration.ofDays(1)) > 0) {
+                throw new IllegalArgumentException("customs.tracking.poll-interval: 100ms to 1d, was " + pollInterval);
+            }
+        }
     }
 
     /** The gateways a record may name in its {@code gateway} field. */

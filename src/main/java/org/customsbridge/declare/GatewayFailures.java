@@ -2,15 +2,31 @@ package org.customsbridge.declare;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.customsbridge.ledger.DeclarationStatus;
 import org.customsbridge.ledger.DeclareOutcome;
 
-/** Turns a call that failed or was not trusted into an {@code UNKNOWN} outcome that says why. */
+/**
+ * What the gateway routes make of a call's result: a known outcome passes, an unknown one is
+ * thrown to be resent; and once the resends are exhausted, the last failure becomes an
+ * {@code UNKNOWN} outcome that says why.
+ */
 public class GatewayFailures {
 
     public static final String DECLARATION_REQUEST_ID = "customsDeclarationRequestId";
 
+    /** Lets an accepted or failed outcome through; throws an unknown one, so that it is resent. */
+    public DeclareOutcome requireKnown(DeclareOutcome outcome) throws UnknownOutcomeException {
+        if (outcome.status() == DeclarationStatus.UNKNOWN) {
+            throw new UnknownOutcomeException(outcome);
+        }
+        return outcome;
+    }
+
     public DeclareOutcome unknownOutcome(@ExchangeProperty(DECLARATION_REQUEST_ID) String declarationRequestId,
                                          @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
+        if (failure instanceof UnknownOutcomeException unknown) {
+            return unknown.outcome();
+        }
         if (failure instanceof NoTrustedAnswerException untrusted) {
             return DeclareOutcome.unknown(declarationRequestId, untrusted.code(), untrusted.getMessage());
         }

@@ -114,6 +114,12 @@ public class DeclarationLedger {
         });
     }
 
+    /** Counts one call to the gateway (first call, resend after no answer, or resend after a crash). */
+    public void countCall(String declarationRequestId) {
+        jdbc.update("update declaration set attempts = attempts + 1, last_declared_at = ? "
+                + "where declaration_request_id = ?", now(), declarationRequestId);
+    }
+
     /**
      * Keeps an invalid record. With a valid id it gets (or stays) an {@code INVALID} declaration row,
      * unless that id was already declared: a bad resubmission never overwrites a declaration.
@@ -168,7 +174,7 @@ public class DeclarationLedger {
                     insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
                         status, attempts, source, source_line, claimed_by, claimed_until, created_at, updated_at,
                         last_declared_at)
-                    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
+                    values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""",
                     declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
                     declaration.fingerprint(), writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
                     cut(source.source(), 512), source.line(), node, now.plus(claimTtl), now, now, now);
@@ -192,7 +198,7 @@ public class DeclarationLedger {
                                 OffsetDateTime now) {
         jdbc.update("""
                 update declaration set payment_id = ?, gateway = ?, fingerprint = ?, request_fields = ?, status = ?,
-                    status_before_declaring = ?, attempts = attempts + 1, source = ?, source_line = ?,
+                    status_before_declaring = ?, source = ?, source_line = ?,
                     claimed_by = ?, claimed_until = ?, updated_at = ?, last_declared_at = ?
                 where declaration_request_id = ?""",
                 declaration.paymentId(), declaration.gateway(), declaration.fingerprint(),

@@ -32,6 +32,7 @@ final class FlowTestProperties {
         properties.put("spring.artemis.embedded.data-directory", root.resolve("artemis").toString());
         properties.put("spring.artemis.embedded.server-id", Integer.toString(SERVER_IDS.incrementAndGet()));
         properties.put("customs.sinks.poll-delay-ms", "100");
+        properties.put("customs.retry.delay", "100ms");
         properties.putAll(TestDatabase.ledger(root));
         return properties;
     }

@@ -24,17 +24,20 @@ class GatewayTrustTest {
         Inbox inbox = Inbox.under(root);
         // The merchant's own public key stands in for a wrongly configured Alipay+ public key.
         String wrongAlipayKey = "file:" + root.resolve("keys/merchant-public.pem");
-        try (Bundle bundle = Bundle.start(root, Map.of("customs.alipay-plus.alipay-public-key", wrongAlipayKey))) {
+        try (Bundle bundle = Bundle.start(root, Map.of("customs.alipay-plus.alipay-public-key", wrongAlipayKey,
+                "customs.retry.max-attempts", "3", "customs.retry.delay", "50ms"))) {
             inbox.drop("orders.csv", Inbox.csv("TRUST-0001,PAY-T-1,10.00"));
             CSVRecord row = inbox.awaitResults("orders.csv").get(0);
             assertThat(row.get("status")).isEqualTo("UNKNOWN");
             assertThat(row.get("code")).isEqualTo("UNTRUSTED_ANSWER");
             assertThat(row.get("message")).contains("signature does not verify");
             assertThat(row.get("alipayDeclarationId")).isEmpty();
-            assertThat(bundle.journal().entries("alipay-plus.declare")).hasSize(1)
-                    .allSatisfy(e -> assertThat(e.resultCode()).isEqualTo("SUCCESS"));
-            assertThat(bundle.jdbc().queryForObject("select status from declaration", String.class))
-                    .isEqualTo("UNKNOWN");
+            // resent with identical business parameters until the attempts are used up
+            assertThat(bundle.journal().entries("alipay-plus.declare")).hasSize(3)
+                    .allSatisfy(e -> assertThat(e.resultCode()).isEqualTo("SUCCESS"))
+                    .extracting(e -> e.request()).containsOnly(bundle.journal().entries().get(0).request());
+            assertThat(bundle.jdbc().queryForMap("select status, attempts from declaration"))
+                    .containsEntry("STATUS", "UNKNOWN").containsEntry("ATTEMPTS", 3);
         }
     }
 
