@@ -3,29 +3,53 @@ package org.customsbridge.simulator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * The simulator's memory of declarations, shared by both API families: who declared what, when,
- * and what customs has made of it (accepted after a configurable delay).
+ * and what customs has made of it (accepted after a configurable delay). Each family has its own
+ * ids, as the real gateways do: a MAPI query never sees an Alipay+ declaration, nor its amount in
+ * another unit.
  */
 public class SimulatedDeclarations {
+
+    public static final String ALIPAY_PLUS = "alipay-plus";
+    public static final String MAPI = "mapi";
 
     /**
      * One declaration as the simulated Alipay holds it.
      *
+     * @param amount the amount as the family sends it: fen for Alipay+, yuan for MAPI
      * @param fields the business fields as received, canonical, for the retransmission rules
+     * @param family {@link #ALIPAY_PLUS} or {@link #MAPI}
      */
     public record Stored(String requestId, String paymentId, String customsCode, String merchantCustomsCode,
                          String merchantCustomsName, String amount, boolean split, String subOrderId,
                          Map<String, String> fields, String alipayDeclarationId, String alipayPaymentId,
-                         Instant declaredAt, Instant lastCallAt) {
+                         Instant declaredAt, Instant lastCallAt, String family) {
+
+        /** An Alipay+ declaration. */
+        public Stored(String requestId, String paymentId, String customsCode, String merchantCustomsCode,
+                      String merchantCustomsName, String amount, boolean split, String subOrderId,
+                      Map<String, String> fields, String alipayDeclarationId, String alipayPaymentId,
+                      Instant declaredAt, Instant lastCallAt) {
+            this(requestId, paymentId, customsCode, merchantCustomsCode, merchantCustomsName, amount, split,
+                    subOrderId, fields, alipayDeclarationId, alipayPaymentId, declaredAt, lastCallAt, ALIPAY_PLUS);
+        }
     }
 
-    private final Map<String, Stored> byRequestId = new ConcurrentHashMap<>();
+    /** How long after its last accepted call a declaration may be sent again with other data (seed 003). */
+    static final Duration RETRANSMISSION_WAIT = Duration.ofMinutes(5);
+
+    private final Map<String, Stored> byKey = new ConcurrentHashMap<>();
     private final AtomicLong sequence = new AtomicLong(2026_0000_0000L);
     private final Clock clock;
     private final Duration customsDelay;
@@ -35,13 +59,19 @@ public class SimulatedDeclarations {
         this.customsDelay = customsDelay;
     }
 
+    /** An Alipay+ declaration. */
     public Optional<Stored> find(String requestId) {
-        return Optional.ofNullable(byRequestId.get(requestId));
+        return find(ALIPAY_PLUS, requestId);
     }
 
-    /** Another declaration of the same order at the same customs, under a different request id. */
+    public Optional<Stored> find(String family, String requestId) {
+        return Optional.ofNullable(byKey.get(key(family, requestId)));
+    }
+
+    /** Another Alipay+ declaration of the same order at the same customs, under a different request id. */
     public Optional<Stored> sameOrderElsewhere(String requestId, String orderId, String customsCode) {
-        return byRequestId.values().stream()
+        return byKey.values().stream()
+                .filter(s -> s.family().equals(ALIPAY_PLUS))
                 .filter(s -> !s.requestId().equals(requestId))
                 .filter(s -> (s.split() ? s.subOrderId() : s.paymentId()).equals(orderId))
                 .filter(s -> s.customsCode().equalsIgnoreCase(customsCode))
@@ -49,7 +79,7 @@ public class SimulatedDeclarations {
     }
 
     public void save(Stored stored) {
-        byRequestId.put(stored.requestId(), stored);
+        byKey.put(key(stored.family(), stored.requestId()), stored);
     }
 
     public String nextDeclarationId() {
@@ -70,6 +100,33 @@ public class SimulatedDeclarations {
     }
 
     public void clear() {
-        byRequestId.clear();
+        byKey.clear();
+    }
+
+    /** The names whose values differ between two sets of business fields, in name order. */
+    public static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
+        Set<String> names = new TreeSet<>(before.keySet());
+        names.addAll(after.keySet());
+        List<String> changed = new ArrayList<>();
+        for (String name : names) {
+            if (!Objects.equals(before.get(name), after.get(name))) {
+                changed.add(name);
+            }
+        }
+        return changed;
+    }
+
+    /**
+     * The retransmission rule both families document (ALIPAY-API.md §2.7, §3.4): a declaration sent
+     * again with {@code changed} fields is taken only once {@link #RETRANSMISSION_WAIT} has passed
+     * since its last accepted call, and only if every changed field is {@code changeable}.
+     */
+    public boolean retransmissionAllowed(Stored stored, List<String> changed, Set<String> changeable) {
+        return !now().isBefore(stored.lastCallAt().plus(RETRANSMISSION_WAIT)) && changeable.containsAll(changed);
+    }
+
+    private static String key(String family, String requestId) {
+        // a family name never holds a newline, so no two (family, id) pairs share a key
+        return family + "\n" + requestId;
     }
 }

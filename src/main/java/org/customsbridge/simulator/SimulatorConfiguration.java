@@ -38,4 +38,15 @@ public class SimulatorConfiguration {
                 PemKeys.privateKey(keys.privateKey(DemoKeys.ALIPAY)),
                 declarations, journal, settings.unknownPaymentPrefix());
     }
+
+    /** As {@link #alipayPlusSandbox}: the demo merchant key verifies RSA requests, the demo Alipay key signs. */
+    @Bean
+    MapiSandbox mapiSandbox(SimulatorSettings settings, CustomsProperties customs, SimulatedDeclarations declarations,
+                            SimulatorJournal journal) {
+        DemoKeys keys = DemoKeys.in(customs.demoKeysDirectory());
+        return new MapiSandbox(settings.partner(), settings.md5Key(),
+                PemKeys.publicKey(keys.publicKey(DemoKeys.MERCHANT)),
+                PemKeys.privateKey(keys.privateKey(DemoKeys.ALIPAY)),
+                declarations, journal, settings.unknownPaymentPrefix());
+    }
 }

@@ -14,7 +14,11 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             is not set)
  * @param customsDelay         how long after a declaration the simulated customs accepts it
  * @param latency              added before every answer, to imitate a remote gateway
- * @param unknownPaymentPrefix payment ids starting with this are unknown to the sandbox (ORDER_NOT_EXIST)
+ * @param unknownPaymentPrefix payment ids starting with this are unknown to the sandbox (ORDER_NOT_EXIST,
+ *                             and TRADE_NOT_EXIST on MAPI)
+ * @param partner              the MAPI partner id the sandbox accepts
+ * @param md5Key               the MAPI MD5 key the sandbox shares with the bundle; the default is the demo key of
+ *                             ALIPAY-API.md §3.2, never a real one
  */
 @ConfigurationProperties("customs.simulator")
 public record SimulatorSettings(
@@ -22,5 +26,15 @@ public record SimulatorSettings(
         @DefaultValue("SANDBOX_5Y00000000001") String clientId,
         @DefaultValue("10s") Duration customsDelay,
         @DefaultValue("0ms") Duration latency,
-        @DefaultValue("UNPAID-") String unknownPaymentPrefix) {
+        @DefaultValue("UNPAID-") String unknownPaymentPrefix,
+        @DefaultValue("2088101568338364") String partner,
+        @DefaultValue("demokeyfordocsonly0123456789abcd") String md5Key) {
+
+    /** Without the MD5 key: settings get logged, and someone may put a real key here. */
+    @Override
+    public String toString() {
+        return "SimulatorSettings[enabled=" + enabled + ", clientId=" + clientId + ", customsDelay=" + customsDelay
+                + ", latency=" + latency + ", unknownPaymentPrefix=" + unknownPaymentPrefix + ", partner=" + partner
+                + "]";
+    }
 }

@@ -1,0 +1,86 @@
+package org.customsbridge.mapi;
+
+import java.util.Set;
+
+import org.customsbridge.ledger.DeclarationStatus;
+import org.customsbridge.ledger.DeclareOutcome;
+
+/**
+ * A verified {@code alipay.acquire.customs} answer ({@link MapiAnswerVerifier}) as an outcome.
+ *
+ * <ul>
+ * <li>{@code is_success=F}: the gateway refused the call before any business logic ran. Its error
+ * codes ({@code ILLEGAL_SIGN}, {@code ILLEGAL_PARTNER}, {@code ILLEGAL_SERVICE},
+ * {@code ILLEGAL_SIGN_TYPE}, {@code ILLEGAL_CHARSET}, ...) are configuration errors that resending the
+ * same parameters cannot cure: {@code DECLARE_FAILED} with the error as code. The exception is a
+ * transient code ({@link #TRANSIENT_ERRORS}, by default {@code SYSTEM_ERROR}): Alipay failed, not the
+ * call, and an identical resend is safe, so it is {@code UNKNOWN} and the declaration is retried.</li>
+ * <li>{@code result_code=SUCCESS}: {@code ACCEPTED} (by Alipay, not yet by customs), with
+ * {@code alipay_declare_no} and {@code trade_no} as Alipay's ids. A signed answer naming another
+ * {@code out_request_no} belongs to another call (a replayed answer, say): {@code UNKNOWN}.</li>
+ * <li>{@code result_code=FAIL}: {@code DECLARE_FAILED} with {@code detail_error_code} and
+ * {@code detail_error_des} as they came, known or not ({@code INVALID_PARAMETER},
+ * {@code CONTEXT_INCONSISTENT}, {@code TRADE_NOT_EXIST}, ...), again except a transient code.</li>
+ * <li>anything else, e.g. no {@code result_code}: {@code UNKNOWN}, never accepted.</li>
+ * </ul>
+ * ALIPAY-API.md §3 documents no transient MAPI code; {@code SYSTEM_ERROR} is Alipay's generic one,
+ * hence a constructor that takes another set.
+ */
+public class MapiDeclareAnswerMapper {
+
+    public static final Set<String> TRANSIENT_ERRORS = Set.of("SYSTEM_ERROR");
+
+    private final Set<String> transientErrors;
+
+    public MapiDeclareAnswerMapper() {
+        this(TRANSIENT_ERRORS);
+    }
+
+    public MapiDeclareAnswerMapper(Set<String> transientErrors) {
+        this.transientErrors = Set.copyOf(transientErrors);
+    }
+
+    public DeclareOutcome toOutcome(String declarationRequestId, MapiAnswer answer) {
+        if (!answer.success()) {
+            String error = answer.error() == null || answer.error().isEmpty() ? "UNKNOWN" : answer.error();
+            if (transientErrors.contains(error)) {
+                return DeclareOutcome.unknown(declarationRequestId, error,
+                        "MAPI gateway error " + error + "; to be resent unchanged");
+            }
+            return failed(declarationRequestId, error,
+                    "MAPI gateway refused the call: " + error + " (check partner, keys, sign type and endpoint)");
+        }
+        String resultCode = answer.resultCode();
+        if (MapiApi.RESULT_SUCCESS.equals(resultCode)) {
+            String answeredFor = answer.field(MapiApi.OUT_REQUEST_NO);
+            if (answeredFor != null && !answeredFor.isEmpty() && !answeredFor.equals(declarationRequestId)) {
+                return DeclareOutcome.unknown(declarationRequestId, "MISMATCHED_ANSWER",
+                        "MAPI answer is for another out_request_no; not taken as this declaration's");
+            }
+            String identityCheck = answer.field(MapiApi.IDENTITY_CHECK);
+            return new DeclareOutcome(declarationRequestId, DeclarationStatus.ACCEPTED, MapiApi.RESULT_SUCCESS,
+                    identityCheck == null || identityCheck.isEmpty() ? null : "identity_check=" + identityCheck,
+                    emptyToNull(answer.field(MapiApi.ALIPAY_DECLARE_NO)), emptyToNull(answer.field(MapiApi.TRADE_NO)));
+        }
+        if (MapiApi.RESULT_FAIL.equals(resultCode)) {
+            String code = answer.detailErrorCode() == null || answer.detailErrorCode().isEmpty()
+                    ? MapiApi.RESULT_FAIL : answer.detailErrorCode();
+            String message = emptyToNull(answer.detailErrorDes());
+            if (transientErrors.contains(code)) {
+                return DeclareOutcome.unknown(declarationRequestId, code,
+                        message == null ? "MAPI error " + code + "; to be resent unchanged" : message);
+            }
+            return failed(declarationRequestId, code, message);
+        }
+        return DeclareOutcome.unknown(declarationRequestId, resultCode == null || resultCode.isEmpty()
+                ? "NO_RESULT_CODE" : resultCode, "MAPI answer without result_code SUCCESS or FAIL");
+    }
+
+    private static DeclareOutcome failed(String declarationRequestId, String code, String message) {
+        return new DeclareOutcome(declarationRequestId, DeclarationStatus.DECLARE_FAILED, code, message, null, null);
+    }
+
+    private static String emptyToNull(String value) {
+        return value == null || value.isEmpty() ? null : value;
+    }
+}

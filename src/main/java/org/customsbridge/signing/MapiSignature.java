@@ -1,0 +1,32 @@
+package org.customsbridge.signing;
+
+import java.util.Map;
+import java.util.StringJoiner;
+import java.util.TreeMap;
+
+/**
+ * What a MAPI request signature covers (ALIPAY-API.md §3.2): every parameter but {@code sign} and
+ * {@code sign_type}, empty ones left out, sorted by name, joined as {@code name=value&...} with the
+ * values raw. URL-encoding belongs to the HTTP body only, never to the signed text.
+ */
+public final class MapiSignature {
+
+    public static final String SIGN = "sign";
+    public static final String SIGN_TYPE = "sign_type";
+
+    private MapiSignature() {
+    }
+
+    public static String preSign(Map<String, String> params) {
+        // String's natural order compares UTF-16 units, which is ASCII order for the ASCII names MAPI uses
+        TreeMap<String, String> sorted = new TreeMap<>();
+        params.forEach((name, value) -> {
+            if (name != null && !SIGN.equals(name) && !SIGN_TYPE.equals(name) && value != null && !value.isEmpty()) {
+                sorted.put(name, value);
+            }
+        });
+        StringJoiner joined = new StringJoiner("&");
+        sorted.forEach((name, value) -> joined.add(name + "=" + value));
+        return joined.toString();
+    }
+}

@@ -1,0 +1,114 @@
+package org.customsbridge.simulator;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import java.math.BigDecimal;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+
+import org.customsbridge.mapi.MapiAnswer;
+import org.customsbridge.mapi.MapiAnswerVerifier;
+import org.customsbridge.mapi.MapiApi;
+import org.customsbridge.mapi.MapiDeclareRequestMapper;
+import org.customsbridge.mapi.MapiForm;
+import org.customsbridge.mapi.MapiQueryRequestMapper;
+import org.customsbridge.record.Declaration;
+import org.customsbridge.signing.MapiSignType;
+import org.customsbridge.signing.MapiSigner;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.MediaType;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.setup.MockMvcBuilders;
+
+/** {@code /gateway.do} over HTTP: form POST and GET reach the sandbox decoded, the answer is UTF-8 XML. */
+class MapiSimulatorControllerTest {
+
+    static final String PARTNER = "2088101568338364";
+    static final String MD5_KEY = "demokeyfordocsonly0123456789abcd";
+
+    static KeyPair merchant;
+    static KeyPair alipay;
+
+    private SimulatorJournal journal;
+    private MockMvc mvc;
+
+    @BeforeAll
+    static void keys() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        merchant = generator.generateKeyPair();
+        alipay = generator.generateKeyPair();
+    }
+
+    @BeforeEach
+    void controller() {
+        journal = new SimulatorJournal();
+        MapiSandbox sandbox = new MapiSandbox(PARTNER, MD5_KEY, merchant.getPublic(), alipay.getPrivate(),
+                new SimulatedDeclarations(Clock.systemUTC(), Duration.ofSeconds(10)), journal, "UNPAID-");
+        SimulatorSettings settings = new SimulatorSettings(true, "SANDBOX_5Y00000000001", Duration.ofSeconds(10),
+                Duration.ZERO, "UNPAID-", PARTNER, MD5_KEY);
+        mvc = MockMvcBuilders.standaloneSetup(new MapiSimulatorController(sandbox, settings)).build();
+    }
+
+    static MapiSigner bundle(MapiSignType type) {
+        return new MapiSigner(type, MD5_KEY, merchant.getPrivate(), alipay.getPublic());
+    }
+
+    @Test
+    void formPostIsDecodedAsUtf8AndAnsweredAsSignedXml() throws Exception {
+        Declaration declaration = new Declaration("DEC-000001", "PAY-1", "ZONGSHU", "hanguo", "杭州 跨境&旗舰店+",
+                new BigDecimal("1.00"), false, null, "张三", null, "mapi");
+        Map<String, String> params = bundle(MapiSignType.MD5)
+                .signed(new MapiDeclareRequestMapper().toParams(declaration, PARTNER));
+
+        byte[] body = mvc.perform(post(MapiApi.GATEWAY_PATH)
+                        .contentType(MediaType.APPLICATION_FORM_URLENCODED)
+                        .content(MapiForm.encode(params).getBytes(StandardCharsets.UTF_8)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Content-Type", "text/xml; charset=UTF-8"))
+                .andReturn().getResponse().getContentAsByteArray();
+
+        MapiAnswer answer = new MapiAnswerVerifier(bundle(MapiSignType.MD5))
+                .verify(new String(body, StandardCharsets.UTF_8));
+        assertThat(answer.success()).isTrue();
+        assertThat(answer.resultCode()).isEqualTo("SUCCESS");
+        assertThat(answer.request()).containsEntry("merchant_customs_name", "杭州 跨境&旗舰店+")
+                .containsEntry("buyer_name", "张三");
+    }
+
+    @Test
+    void getWithQueryParametersIsAnsweredToo() throws Exception {
+        Map<String, String> params = bundle(MapiSignType.RSA2)
+                .signed(new MapiQueryRequestMapper().toParams(List.of("DEC-000001", "DEC-000002"), PARTNER));
+
+        // a URI, not a template: the query string is already encoded
+        String body = mvc.perform(get(URI.create(MapiApi.GATEWAY_PATH + "?" + MapiForm.encode(params))))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        MapiAnswer answer = new MapiAnswerVerifier(bundle(MapiSignType.RSA2)).verify(body);
+        assertThat(answer.success()).as(body).isTrue();
+        assertThat(answer.notFound()).containsExactly("DEC-000001", "DEC-000002");
+        assertThat(journal.entries("mapi.query")).hasSize(1);
+    }
+
+    @Test
+    void noParametersAtAllIsAGatewayError() throws Exception {
+        String body = mvc.perform(post(MapiApi.GATEWAY_PATH)).andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8);
+
+        assertThat(body).contains("<is_success>F</is_success>").contains("<error>ILLEGAL_PARTNER</error>");
+    }
+}
