@@ -65,10 +65,10 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    RecordChecks recordChecks(CustomsProperties customs) {
+    RecordChecks recordChecks(CustomsProperties customs, Gateways gateways) {
         return new RecordChecks(
                 new MerchantEnricher(customs.merchant().customsCode(), customs.merchant().customsName()),
-                new RecordValidator(customs.gateway()));
+                new RecordValidator(customs.gateway(), gateways.enabled()));
     }
 
     @Bean
@@ -93,7 +93,16 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    AlipayPlusCredentials alipayPlusCredentials(CustomsProperties customs, SimulatorSettings simulator) {
+    Gateways gateways(CustomsProperties customs, SimulatorSettings simulator) {
+        return Gateways.of(customs, simulator);
+    }
+
+    @Bean
+    AlipayPlusCredentials alipayPlusCredentials(CustomsProperties customs, SimulatorSettings simulator,
+                                                Gateways gateways) {
+        if (!gateways.isEnabled("alipay-plus")) {
+            return new AlipayPlusCredentials(null, null, null, null);
+        }
         CustomsProperties.AlipayPlus alipayPlus = customs.alipayPlus();
         DemoKeys demo = simulator.enabled() ? DemoKeys.in(customs.demoKeysDirectory()) : null;
         String clientId = orDemo(alipayPlus.clientId(), simulator.enabled() ? simulator.clientId() : null,
@@ -108,16 +117,11 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    Supplier<String> alipayPlusBaseUrl(CustomsProperties customs, SimulatorSettings simulator,
-                                       SimulatorAddress simulatorAddress) {
+    Supplier<String> alipayPlusBaseUrl(CustomsProperties customs, SimulatorAddress simulatorAddress) {
         String endpoint = customs.alipayPlus().endpoint();
-        if (endpoint != null && !endpoint.isBlank()) {
+        if (Gateways.isSet(endpoint)) {
             String base = endpoint.strip().replaceAll("/+$", "");
             return () -> base;
-        }
-        if (!simulator.enabled()) {
-            throw new IllegalStateException("customs.alipay-plus.endpoint: required when customs.simulator.enabled=false"
-                    + " (e.g. https://open-sea-global.alipayplus.com)");
         }
         return simulatorAddress::baseUrl;
     }

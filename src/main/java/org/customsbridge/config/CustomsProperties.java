@@ -15,6 +15,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 public record CustomsProperties(
         @DefaultValue("alipay-plus") String gateway,
         @DefaultValue AlipayPlus alipayPlus,
+        @DefaultValue Mapi mapi,
         @DefaultValue Merchant merchant,
         @DefaultValue("data/inbox") Path inbox,
         @DefaultValue("data/outbox") Path outbox,
@@ -29,6 +30,29 @@ public record CustomsProperties(
             @DefaultValue("1") String keyVersion,
             String privateKey,
             String alipayPublicKey) {
+
+        @Override
+        public String toString() {
+            return "AlipayPlus[endpoint=" + endpoint + ", clientId=" + clientId + ", keyVersion=" + keyVersion + "]";
+        }
+    }
+
+    /**
+     * The legacy gateway: full {@code gateway.do} URL, partner id, sign type and the keys it needs
+     * (the MD5 key for MD5; the private key and Alipay's public key for RSA and RSA2).
+     */
+    public record Mapi(
+            String endpoint,
+            String partner,
+            @DefaultValue("RSA2") String signType,
+            String md5Key,
+            String privateKey,
+            String alipayPublicKey) {
+
+        @Override
+        public String toString() {
+            return "Mapi[endpoint=" + endpoint + ", partner=" + partner + ", signType=" + signType + "]";
+        }
     }
 
     public record Merchant(String customsCode, String customsName) {

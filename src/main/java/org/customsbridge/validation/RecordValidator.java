@@ -16,6 +16,7 @@ import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Set;
 import java.util.regex.Pattern;
 
 import org.customsbridge.config.CustomsProperties;
@@ -34,9 +35,16 @@ public class RecordValidator {
     private static final int MAX_SHOWN_VALUE = 40;
 
     private final String defaultGateway;
+    private final Set<String> enabledGateways;
 
+    /** A validator for a bundle that can use every gateway. */
     public RecordValidator(String defaultGateway) {
+        this(defaultGateway, Set.copyOf(CustomsProperties.GATEWAYS));
+    }
+
+    public RecordValidator(String defaultGateway, Set<String> enabledGateways) {
         this.defaultGateway = defaultGateway;
+        this.enabledGateways = enabledGateways;
     }
 
     /** @return a {@link Declaration} or an {@link InvalidRecord} */
@@ -68,8 +76,11 @@ public class RecordValidator {
             broken.add(BUYER_NAME + ": required when buyerIdNo is given (the identity check needs both)");
         }
         String gateway = record.field(GATEWAY) == null ? defaultGateway : record.field(GATEWAY);
-        rule(broken, GATEWAY, gateway, CustomsProperties.GATEWAYS.contains(gateway),
-                "one of " + String.join(", ", CustomsProperties.GATEWAYS));
+        if (rule(broken, GATEWAY, gateway, CustomsProperties.GATEWAYS.contains(gateway),
+                "one of " + String.join(", ", CustomsProperties.GATEWAYS))) {
+            rule(broken, GATEWAY, gateway, enabledGateways.contains(gateway),
+                    "not configured here (set customs." + gateway + ".endpoint)");
+        }
 
         if (!broken.isEmpty()) {
             return new InvalidRecord(record, record.location() + ": " + String.join("; ", broken), idValid ? id : null,

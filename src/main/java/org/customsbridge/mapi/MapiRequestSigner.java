@@ -1,0 +1,37 @@
+package org.customsbridge.mapi;
+
+import java.util.Map;
+import java.util.function.Supplier;
+
+import org.apache.camel.Exchange;
+import org.apache.camel.Message;
+import org.customsbridge.signing.MapiSigner;
+
+/**
+ * Makes the message a MAPI request: the unsigned parameters in the body are signed and form-encoded
+ * (UTF-8), and every header but Camel's own is removed, so that nothing internal leaks.
+ */
+public class MapiRequestSigner {
+
+    /** Exchange property the signer fills with the gateway URL to call. */
+    public static final String URL = "mapiUrl";
+
+    private final MapiSigner signer;
+    private final Supplier<String> gatewayUrl;
+
+    public MapiRequestSigner(MapiSigner signer, Supplier<String> gatewayUrl) {
+        this.signer = signer;
+        this.gatewayUrl = gatewayUrl;
+    }
+
+    @SuppressWarnings("unchecked")
+    public void sign(Exchange exchange) {
+        Message message = exchange.getMessage();
+        Map<String, String> params = message.getBody(Map.class);
+        message.removeHeaders("*", "Camel*");
+        message.setBody(MapiForm.encode(signer.signed(params)));
+        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        message.setHeader(Exchange.CONTENT_TYPE, MapiApi.CONTENT_TYPE_FORM);
+        exchange.setProperty(URL, gatewayUrl.get());
+    }
+}
