@@ -84,10 +84,13 @@ public record CustomsProperties(
     /**
      * @param pollInterval how often open declarations are queried
      * @param batchSize    ids per query call; the APIs allow at most 10
+     * @param customsAcceptedCodes customs receipt codes that mean accepted (negative ones mean rejected,
+     *                     anything else pending)
      */
     public record Tracking(
             @DefaultValue("5m") Duration pollInterval,
-            @DefaultValue("10") int batchSize) {
+            @DefaultValue("10") int batchSize,
+            @DefaultValue({"2", "120"}) java.util.Set<String> customsAcceptedCodes) {
 
         public Tracking {
             if (batchSize < 1 || batchSize > 10) {

@@ -18,6 +18,8 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.customsbridge.record.Declaration;
 import org.customsbridge.record.RawRecord;
+import org.customsbridge.tracking.CustomsAnswer;
+import org.customsbridge.tracking.CustomsResultCodes;
 import org.customsbridge.validation.InvalidRecord;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -111,6 +113,46 @@ public class DeclarationLedger {
             }
             return new DeclarationState(outcome.declarationRequestId(), stored.gateway, outcome.status(),
                     outcome.code(), outcome.message(), alipayDeclarationId);
+        });
+    }
+
+    /**
+     * Keeps what a query said about one declaration. Returns an admission to send it again when the
+     * gateway does not know a declaration whose outcome was unknown (the call never arrived), so
+     * that it is re-declared with the very same parameters; otherwise an admission to send nothing.
+     */
+    public Admission recordCustomsAnswer(CustomsAnswer answer, CustomsResultCodes codes) {
+        return inTransaction(() -> {
+            Optional<StoredDeclaration> found = lock(answer.declarationRequestId());
+            if (found.isEmpty()) {
+                return Admission.toReport(null, null);
+            }
+            StoredDeclaration stored = found.get();
+            OffsetDateTime now = now();
+            if (!answer.found()) {
+                if (stored.status == DeclarationStatus.UNKNOWN && !stored.claimedAt(now)) {
+                    claimForResend(stored.declaration(), stored.source(), stored, now);
+                    return Admission.toSend(stored.declaration());
+                }
+                return Admission.toReport(null, stored.state(stored.resultMessage));
+            }
+            if (stored.status == DeclarationStatus.DECLARING || stored.status.isTerminal()) {
+                return Admission.toReport(null, stored.state(stored.resultMessage));
+            }
+            DeclarationStatus status = codes.statusOf(answer.customsResultCode());
+            jdbc.update("""
+                    update declaration set status = ?, customs_result_code = ?, customs_result_message = ?,
+                        customs_result_at = case when ? then ? else customs_result_at end, updated_at = ?
+                    where declaration_request_id = ?""",
+                    status.name(), cut(answer.customsResultCode(), 32), cut(answer.customsResultMessage()),
+                    status != DeclarationStatus.CUSTOMS_PENDING, now, now, answer.declarationRequestId());
+            if (status != stored.status) {
+                changed(new StatusChange(true, stored.id, stored.paymentId, stored.gateway, stored.status, status,
+                        answer.customsResultCode(), answer.customsResultMessage(), stored.alipayDeclarationId,
+                        answer.customsResultCode()), now);
+            }
+            return Admission.toReport(null, new DeclarationState(stored.id, stored.gateway, status,
+                    answer.customsResultCode(), answer.customsResultMessage(), stored.alipayDeclarationId));
         });
     }
 
@@ -264,7 +306,8 @@ public class DeclarationLedger {
                 rs.getString("result_message"),
                 rs.getString("alipay_declaration_id"),
                 rs.getObject("claimed_until", OffsetDateTime.class),
-                before == null ? null : DeclarationStatus.valueOf(before));
+                before == null ? null : DeclarationStatus.valueOf(before),
+                rs.getString("source"), rs.getLong("source_line"));
     }
 
     private static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
@@ -308,7 +351,15 @@ public class DeclarationLedger {
     private record StoredDeclaration(String id, String paymentId, String gateway, String fingerprint,
                                      Map<String, String> fields, DeclarationStatus status, String resultCode,
                                      String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
-                                     DeclarationStatus statusBeforeDeclaring) {
+                                     DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine) {
+
+        Declaration declaration() {
+            return Declaration.fromFields(fields);
+        }
+
+        RawRecord source() {
+            return new RawRecord(sourceName, sourceLine, 0, fields, null);
+        }
 
         /** A call that crashed in flight, or went unanswered, is resent with identical data. */
         boolean resendable() {

@@ -181,9 +181,8 @@ public class AlipayPlusSandbox {
             record.put("customsResultDescription", "verified by customs");
             record.put("customsResultReturnedTime", iso(declarations.customsAnsweredAt(stored)));
         } else {
+            // customs has not answered yet: no receipt code
             record.put("declarationRequestStatus", "WAITING_FOR_PROCESSING");
-            record.put("customsResultCode", "2");
-            record.put("customsResultDescription", "added, waiting for customs");
         }
         return record;
     }

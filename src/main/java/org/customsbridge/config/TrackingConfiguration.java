@@ -1,0 +1,49 @@
+package org.customsbridge.config;
+
+import java.time.Clock;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.component.quartz.QuartzComponent;
+import org.customsbridge.alipayplus.InquiryMapper;
+import org.customsbridge.ledger.DeclarationLedger;
+import org.customsbridge.mapi.MapiQueryAnswerMapper;
+import org.customsbridge.tracking.CustomsAnswers;
+import org.customsbridge.tracking.CustomsResultCodes;
+import org.customsbridge.tracking.OpenDeclarations;
+import org.quartz.Scheduler;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Tracking of open declarations until customs answers. */
+@Configuration(proxyBeanMethods = false)
+public class TrackingConfiguration {
+
+    @Bean
+    OpenDeclarations openDeclarations(JdbcTemplate jdbc, Clock clock, CustomsProperties customs) {
+        return new OpenDeclarations(jdbc, clock, customs.tracking().batchSize());
+    }
+
+    @Bean
+    CustomsAnswers customsAnswers(DeclarationLedger ledger, CustomsProperties customs) {
+        return new CustomsAnswers(ledger, new CustomsResultCodes(customs.tracking().customsAcceptedCodes()));
+    }
+
+    @Bean
+    InquiryMapper alipayPlusInquiryMapper(ObjectMapper mapper) {
+        return new InquiryMapper(mapper);
+    }
+
+    @Bean
+    MapiQueryAnswerMapper mapiQueryAnswerMapper() {
+        return new MapiQueryAnswerMapper();
+    }
+
+    /** Camel's quartz endpoints on Spring Boot's scheduler (spring.quartz.*: RAM by default, JDBC for clusters). */
+    @Bean
+    QuartzComponent quartz(Scheduler scheduler) {
+        QuartzComponent quartz = new QuartzComponent();
+        quartz.setScheduler(scheduler);
+        return quartz;
+    }
+}

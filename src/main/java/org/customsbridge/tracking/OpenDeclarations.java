@@ -1,0 +1,49 @@
+package org.customsbridge.tracking;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The declarations customs has not settled yet ({@code ACCEPTED}, {@code CUSTOMS_PENDING},
+ * {@code UNKNOWN} and not being declared right now), in query batches per gateway. Terminal ones
+ * are never asked about again.
+ */
+public class OpenDeclarations {
+
+    private final JdbcTemplate jdbc;
+    private final Clock clock;
+    private final int batchSize;
+
+    public OpenDeclarations(JdbcTemplate jdbc, Clock clock, int batchSize) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.batchSize = batchSize;
+    }
+
+    public List<TrackingBatch> batches() {
+        Map<String, List<String>> idsByGateway = new LinkedHashMap<>();
+        OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
+        jdbc.query("""
+                select declaration_request_id, gateway from declaration
+                where status in ('ACCEPTED', 'CUSTOMS_PENDING', 'UNKNOWN')
+                  and (claimed_until is null or claimed_until < ?)
+                order by gateway, updated_at, declaration_request_id""", rs -> {
+            idsByGateway.computeIfAbsent(rs.getString(2), g -> new ArrayList<>()).add(rs.getString(1));
+        }, now);
+        List<TrackingBatch> batches = new ArrayList<>();
+        idsByGateway.forEach((gateway, ids) -> {
+            for (int from = 0; from < ids.size(); from += batchSize) {
+                batches.add(new TrackingBatch(gateway, List.copyOf(ids.subList(from, Math.min(ids.size(),
+                        from + batchSize)))));
+            }
+        });
+        return batches;
+    }
+}

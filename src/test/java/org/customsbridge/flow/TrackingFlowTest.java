@@ -1,0 +1,52 @@
+package org.customsbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.api.io.TempDir;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/** Tracking: open declarations are queried in batches of at most 10 until customs answers. */
+class TrackingFlowTest {
+
+    @TempDir
+    Path root;
+
+    @ParameterizedTest
+    @ValueSource(strings = {"alipay-plus", "mapi"})
+    void twentyFiveDeclarationsReachTheirCustomsOutcomeInThreeQueryCallsPerPoll(String gateway) {
+        Inbox inbox = Inbox.under(root);
+        StringBuilder csv = new StringBuilder("declarationRequestId,paymentId,customsCode,amount\n");
+        for (int i = 1; i <= 25; i++) {
+            csv.append("TRACK-%04d,2026112422001300000000%06d,ZONGSHU,%d.00\n".formatted(i, i, i));
+        }
+        try (Bundle bundle = Bundle.start(root, Map.of("customs.gateway", gateway,
+                "customs.simulator.customs-delay", "3s", "customs.tracking.poll-interval", "2s"))) {
+            inbox.drop("orders.csv", csv.toString());
+            assertThat(inbox.awaitResults("orders.csv")).allSatisfy(r -> assertThat(r.get("status")).isEqualTo("ACCEPTED"));
+
+            JdbcTemplate jdbc = bundle.jdbc();
+            await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
+                    "select count(*) from declaration where status = 'CUSTOMS_ACCEPTED'", Integer.class) == 25);
+            String query = gateway.equals("mapi") ? "mapi.query" : "alipay-plus.inquire";
+            var queries = bundle.journal().entries(query);
+            // every poll asks about every open declaration in 10 + 10 + 5
+            assertThat(queries.size() % 3).isZero();
+            assertThat(queries.subList(0, 3)).extracting(e -> e.id().split(",").length).containsExactly(10, 10, 5);
+            assertThat(jdbc.queryForObject("select count(*) from declaration where customs_result_code = '120'",
+                    Integer.class)).isEqualTo(25);
+            int settledAfter = queries.size();
+            // terminal rows are never queried again
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            assertThat(bundle.journal().entries(query)).hasSize(settledAfter);
+            assertThat(jdbc.queryForObject("select count(*) from status_event where status = 'CUSTOMS_ACCEPTED'",
+                    Integer.class)).isEqualTo(25);
+        }
+    }
+}
