@@ -177,8 +177,8 @@ public class AlipayPlusSandbox {
         record.put("modifiedTime", iso(stored.lastCallAt()));
         if (declarations.customsAnswered(stored)) {
             record.put("declarationRequestStatus", "SUCCESS");
-            record.put("customsResultCode", "120");
-            record.put("customsResultDescription", "verified by customs");
+            record.put("customsResultCode", declarations.customsReceiptCode(stored));
+            record.put("customsResultDescription", declarations.customsReceiptText(stored));
             record.put("customsResultReturnedTime", iso(declarations.customsAnsweredAt(stored)));
         } else {
             // customs has not answered yet: no receipt code
@@ -274,6 +274,11 @@ public class AlipayPlusSandbox {
         } else if (!node.isNull()) {
             flat.put(prefix.substring(0, prefix.length() - 1), node.isValueNode() ? node.asText() : node.toString());
         }
+    }
+
+    /** A signed answer with only a result, as a misbehaving Alipay+ would send (simulator rules). */
+    public Answer signedResult(String path, String status, String code, String message) {
+        return signed(path, result(status, code, message));
     }
 
     private ObjectNode result(String status, String code, String message) {

@@ -280,8 +280,9 @@ public class MapiSandbox {
         record.put(MapiApi.STATUS, answered ? "succ" : "ws");
         record.put(MapiApi.TRADE_NO, stored.alipayPaymentId());
         if (answered) {
-            record.put(MapiApi.CUSTOMS_CODE, "120");
-            record.put(MapiApi.CUSTOMS_INFO, "Verified by customs (simulated) [" + stored.alipayDeclarationId() + "]");
+            record.put(MapiApi.CUSTOMS_CODE, declarations.customsReceiptCode(stored));
+            record.put(MapiApi.CUSTOMS_INFO, declarations.customsReceiptText(stored) + " [" + stored.alipayDeclarationId()
+                    + "]");
             record.put(MapiApi.CUSTOMS_RETURN_TIME, RETURN_TIME.format(modified.atOffset(CHINA)));
         }
         return record;

@@ -54,7 +54,14 @@ public class SimulatedDeclarations {
     private final Clock clock;
     private final Duration customsDelay;
 
+    private final SimulatorRules rules;
+
     public SimulatedDeclarations(Clock clock, Duration customsDelay) {
+        this(clock, customsDelay, SimulatorRules.none());
+    }
+
+    public SimulatedDeclarations(Clock clock, Duration customsDelay, SimulatorRules rules) {
+        this.rules = rules;
         this.clock = clock;
         this.customsDelay = customsDelay;
     }
@@ -90,9 +97,23 @@ public class SimulatedDeclarations {
         return clock.instant();
     }
 
-    /** Customs accepts every declaration once {@code customs-delay} has passed since it was (re)declared. */
+    /**
+     * Customs answers {@code customs-delay} after a declaration was (re)declared: it accepts, unless a
+     * rule makes it reject or never answer.
+     */
     public boolean customsAnswered(Stored stored) {
-        return !now().isBefore(stored.declaredAt().plus(customsDelay));
+        return rules.verdict(stored.requestId()) != SimulatorRules.Verdict.PENDING
+                && !now().isBefore(stored.declaredAt().plus(customsDelay));
+    }
+
+    /** The customs receipt code once answered: {@code 120} verified, or {@code -1} rejected. */
+    public String customsReceiptCode(Stored stored) {
+        return rules.verdict(stored.requestId()) == SimulatorRules.Verdict.REJECT ? "-1" : "120";
+    }
+
+    public String customsReceiptText(Stored stored) {
+        return rules.verdict(stored.requestId()) == SimulatorRules.Verdict.REJECT
+                ? "rejected by customs (simulated)" : "verified by customs (simulated)";
     }
 
     public Instant customsAnsweredAt(Stored stored) {

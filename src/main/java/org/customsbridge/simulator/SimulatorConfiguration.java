@@ -16,13 +16,18 @@ import org.springframework.context.annotation.Configuration;
 public class SimulatorConfiguration {
 
     @Bean
-    SimulatorJournal simulatorJournal() {
-        return new SimulatorJournal();
+    SimulatorJournal simulatorJournal(Clock clock) {
+        return new SimulatorJournal(clock);
     }
 
     @Bean
-    SimulatedDeclarations simulatedDeclarations(Clock clock, SimulatorSettings settings) {
-        return new SimulatedDeclarations(clock, settings.customsDelay());
+    SimulatorRules simulatorRules(SimulatorSettings settings) {
+        return new SimulatorRules(settings.rules());
+    }
+
+    @Bean
+    SimulatedDeclarations simulatedDeclarations(Clock clock, SimulatorSettings settings, SimulatorRules rules) {
+        return new SimulatedDeclarations(clock, settings.customsDelay(), rules);
     }
 
     /**

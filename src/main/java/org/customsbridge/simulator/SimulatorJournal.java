@@ -1,5 +1,6 @@
 package org.customsbridge.simulator;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -20,6 +21,19 @@ public class SimulatorJournal {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    private final Clock clock;
+
+    public SimulatorJournal() {
+        this(Clock.systemUTC());
+    }
+
+    public SimulatorJournal(Clock clock) {
+        this.clock = clock;
+    }
+
+    public Instant now() {
+        return clock.instant();
+    }
 
     public synchronized void add(Entry entry) {
         entries.add(entry);

@@ -1,6 +1,7 @@
 package org.customsbridge.simulator;
 
 import java.time.Duration;
+import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
@@ -19,6 +20,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param partner              the MAPI partner id the sandbox accepts
  * @param md5Key               the MAPI MD5 key the sandbox shares with the bundle; the default is the demo key of
  *                             ALIPAY-API.md §3.2, never a real one
+ * @param timeoutDelay         how long a {@code timeout} rule keeps the caller waiting
+ * @param rules                behaviours by declarationRequestId prefix ({@code customs.simulator.rules.<name>.*})
  */
 @ConfigurationProperties("customs.simulator")
 public record SimulatorSettings(
@@ -28,7 +31,26 @@ public record SimulatorSettings(
         @DefaultValue("0ms") Duration latency,
         @DefaultValue("UNPAID-") String unknownPaymentPrefix,
         @DefaultValue("2088101568338364") String partner,
-        @DefaultValue("demokeyfordocsonly0123456789abcd") String md5Key) {
+        @DefaultValue("demokeyfordocsonly0123456789abcd") String md5Key,
+        @DefaultValue("40s") Duration timeoutDelay,
+        Map<String, Rule> rules) {
+
+    public SimulatorSettings {
+        rules = rules == null ? Map.of() : Map.copyOf(rules);
+    }
+
+    /**
+     * A behaviour for the declarations whose id starts with {@code prefix}.
+     *
+     * @param prefix  declarationRequestId prefix the rule applies to
+     * @param answer  for declare calls: {@code U}, {@code F:<CODE>}, {@code timeout}, {@code http-500},
+     *                {@code malformed}, {@code bad-signature}; empty for none
+     * @param times   how many declare calls of each id get {@code answer} (0: all of them)
+     * @param customs the customs outcome: {@code accept} (default), {@code reject} or {@code pending}
+     */
+    public record Rule(String prefix, String answer, @DefaultValue("0") int times,
+                       @DefaultValue("accept") String customs) {
+    }
 
     /** Without the MD5 key: settings get logged, and someone may put a real key here. */
     @Override

@@ -1,0 +1,55 @@
+package org.customsbridge.simulator;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * The configured misbehaviours of the simulated Alipay and customs (customs.simulator.rules), by
+ * declarationRequestId prefix: what a declare call answers, and what customs decides. The longest
+ * matching prefix wins.
+ */
+public class SimulatorRules {
+
+    /** What the simulated customs makes of a declaration. */
+    public enum Verdict { ACCEPT, REJECT, PENDING }
+
+    private final List<SimulatorSettings.Rule> rules;
+    private final Map<String, AtomicInteger> declareCalls = new ConcurrentHashMap<>();
+
+    public SimulatorRules(Map<String, SimulatorSettings.Rule> rules) {
+        this.rules = rules.values().stream().filter(r -> r.prefix() != null && !r.prefix().isEmpty())
+                .sorted(Comparator.comparingInt((SimulatorSettings.Rule r) -> r.prefix().length()).reversed())
+                .toList();
+    }
+
+    public static SimulatorRules none() {
+        return new SimulatorRules(Map.of());
+    }
+
+    /** The fault this declare call of {@code id} gets, if any; counts the call. */
+    public Optional<String> declareFault(String id) {
+        Optional<SimulatorSettings.Rule> rule = rule(id).filter(r -> r.answer() != null && !r.answer().isBlank());
+        if (rule.isEmpty()) {
+            return Optional.empty();
+        }
+        int call = declareCalls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        int times = rule.get().times();
+        return times > 0 && call > times ? Optional.empty() : Optional.of(rule.get().answer().strip());
+    }
+
+    public Verdict verdict(String id) {
+        return rule(id).map(r -> switch (r.customs() == null ? "accept" : r.customs().strip().toLowerCase()) {
+            case "reject" -> Verdict.REJECT;
+            case "pending" -> Verdict.PENDING;
+            default -> Verdict.ACCEPT;
+        }).orElse(Verdict.ACCEPT);
+    }
+
+    private Optional<SimulatorSettings.Rule> rule(String id) {
+        return id == null ? Optional.empty() : rules.stream().filter(r -> id.startsWith(r.prefix())).findFirst();
+    }
+}
