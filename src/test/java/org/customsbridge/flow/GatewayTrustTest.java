@@ -49,7 +49,7 @@ class GatewayTrustTest {
                 "customs.alipay-plus.private-key", keys.privateKey(DemoKeys.MERCHANT),
                 "customs.alipay-plus.alipay-public-key", keys.publicKey(DemoKeys.ALIPAY))))
                 .satisfies(e -> assertThat(messages(e)).anyMatch(m -> m.startsWith(
-                        "customs.alipay-plus.endpoint: required when customs.simulator.enabled=false")));
+                        "customs.alipay-plus.endpoint: required for the default gateway")));
     }
 
     @Test
