@@ -27,6 +27,7 @@ import org.customsbridge.validation.MerchantEnricher;
 import org.customsbridge.validation.RecordChecks;
 import org.customsbridge.validation.RecordValidator;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -39,7 +40,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Configuration(proxyBeanMethods = false)
 public class CustomsConfiguration {
 
+    /** The bundle's time; a test may bring its own clock. */
     @Bean
+    @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
     }
@@ -84,7 +87,7 @@ public class CustomsConfiguration {
         CustomsProperties.Retry retry = customs.retry();
         Duration claimTtl = customs.http().timeout().multipliedBy(retry.maxAttempts())
                 .plus(retry.delay().multipliedBy((1L << (retry.maxAttempts() - 1)) - 1)).plusSeconds(30);
-        return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl);
+        return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl, customs.retransmissionWait());
     }
 
     @Bean

@@ -22,7 +22,8 @@ public record CustomsProperties(
         @DefaultValue Http http,
         @DefaultValue Retry retry,
         @DefaultValue Tracking tracking,
-        @DefaultValue("data/keys") Path demoKeysDirectory) {
+        @DefaultValue("data/keys") Path demoKeysDirectory,
+        @DefaultValue("5m") Duration retransmissionWait) {
 
     public record AlipayPlus(
             String endpoint,

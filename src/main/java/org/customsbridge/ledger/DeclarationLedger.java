@@ -33,16 +33,22 @@ public class DeclarationLedger {
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
     private static final int MAX_MESSAGE = 1024;
+    /** The fields a retransmission may change (seed 003), by their contract names. */
+    private static final List<String> RETRANSMITTABLE = List.of(org.customsbridge.record.Fields.MERCHANT_CUSTOMS_CODE,
+            org.customsbridge.record.Fields.MERCHANT_CUSTOMS_NAME, org.customsbridge.record.Fields.CUSTOMS_CODE,
+            org.customsbridge.record.Fields.AMOUNT);
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
     private final ObjectMapper mapper;
     private final Clock clock;
     private final Duration claimTtl;
+    private final Duration retransmissionWait;
     private final String node = UUID.randomUUID().toString();
 
     public DeclarationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper, Clock clock,
-                             Duration claimTtl) {
+                             Duration claimTtl, Duration retransmissionWait) {
+        this.retransmissionWait = retransmissionWait;
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.mapper = mapper;
@@ -71,13 +77,7 @@ public class DeclarationLedger {
                 return Admission.toSend(declaration);
             }
             if (!identical) {
-                return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
-                        declaration.gateway(), DeclarationStatus.INVALID, "CHANGED_AFTER_DECLARATION",
-                        source.location() + ": declarationRequestId \"" + declaration.declarationRequestId()
-                                + "\" was already declared with different " + String.join(", ",
-                                changedFields(stored.fields, declaration.fields()))
-                                + "; the ledger keeps its " + stored.status + " declaration",
-                        stored.alipayDeclarationId));
+                return changedDeclaration(declaration, source, stored, now);
             }
             if (stored.status == DeclarationStatus.DECLARING) {
                 return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
@@ -87,6 +87,69 @@ public class DeclarationLedger {
             return Admission.toReport(declaration, stored.state("already declared"
                     + (stored.resultMessage == null ? "" : ": " + stored.resultMessage)));
         });
+    }
+
+    /**
+     * The same id with other data. Only the fields the docs allow may change, and the new data is
+     * declared no earlier than {@code retransmissionWait} after the last call: sent now, or kept
+     * until then.
+     */
+    private Admission changedDeclaration(Declaration declaration, RawRecord source, StoredDeclaration stored,
+                                         OffsetDateTime now) {
+        List<String> changed = changedFields(stored.fields, declaration.fields());
+        if (!RETRANSMITTABLE.containsAll(changed)) {
+            List<String> fixed = changed.stream().filter(name -> !RETRANSMITTABLE.contains(name)).toList();
+            return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                    declaration.gateway(), DeclarationStatus.INVALID, "CHANGED_AFTER_DECLARATION",
+                    source.location() + ": declarationRequestId \"" + declaration.declarationRequestId()
+                            + "\" was already declared with different " + String.join(", ", fixed)
+                            + ", which may not change (only " + String.join(", ", RETRANSMITTABLE)
+                            + " may); the ledger keeps its " + stored.status + " declaration",
+                    stored.alipayDeclarationId));
+        }
+        if (stored.status == DeclarationStatus.DECLARING) {
+            return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                    stored.gateway, DeclarationStatus.UNKNOWN, "IN_FLIGHT",
+                    "a declare call for this id is in flight; send the change again once it is answered", null));
+        }
+        OffsetDateTime allowedAt = stored.lastDeclaredAt == null ? now : stored.lastDeclaredAt.plus(retransmissionWait);
+        if (!now.isBefore(allowedAt)) {
+            claimForResend(declaration, source, stored, now);
+            return Admission.toSend(declaration);
+        }
+        jdbc.update("update declaration set pending_fields = ?, pending_fingerprint = ?, retransmit_after = ?, "
+                        + "updated_at = ? where declaration_request_id = ?",
+                writeFields(declaration.fields()), declaration.fingerprint(), allowedAt, now,
+                declaration.declarationRequestId());
+        return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(), stored.gateway,
+                stored.status, "RETRANSMISSION_SCHEDULED", "changed " + String.join(", ", changed)
+                + ": retransmission scheduled for " + allowedAt.withNano(0) + " (Alipay takes one "
+                + retransmissionWait.toMinutes() + " minutes after the last call)", stored.alipayDeclarationId));
+    }
+
+    /**
+     * Claims the retransmissions that are due, each with its new data: each comes back as an admission
+     * to send.
+     */
+    public List<Admission> dueRetransmissions() {
+        OffsetDateTime now = now();
+        List<String> due = jdbc.queryForList("select declaration_request_id from declaration "
+                + "where retransmit_after <= ? and status <> 'DECLARING' order by retransmit_after", String.class, now);
+        List<Admission> admissions = new ArrayList<>();
+        for (String id : due) {
+            Admission admission = inTransaction(() -> {
+                StoredDeclaration stored = lock(id).orElseThrow();
+                String pending = jdbc.queryForObject("select pending_fields from declaration "
+                        + "where declaration_request_id = ? and retransmit_after <= ?", String.class, id, now());
+                Declaration declaration = Declaration.fromFields(readFields(pending));
+                jdbc.update("update declaration set pending_fields = null, pending_fingerprint = null, "
+                        + "retransmit_after = null where declaration_request_id = ?", id);
+                claimForResend(declaration, stored.source(), stored, now());
+                return Admission.toSend(declaration);
+            });
+            admissions.add(admission);
+        }
+        return admissions;
     }
 
     /** Stores what a declare call came to, and releases the claim. */
@@ -307,7 +370,8 @@ public class DeclarationLedger {
                 rs.getString("alipay_declaration_id"),
                 rs.getObject("claimed_until", OffsetDateTime.class),
                 before == null ? null : DeclarationStatus.valueOf(before),
-                rs.getString("source"), rs.getLong("source_line"));
+                rs.getString("source"), rs.getLong("source_line"),
+                rs.getObject("last_declared_at", OffsetDateTime.class));
     }
 
     private static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
@@ -351,7 +415,8 @@ public class DeclarationLedger {
     private record StoredDeclaration(String id, String paymentId, String gateway, String fingerprint,
                                      Map<String, String> fields, DeclarationStatus status, String resultCode,
                                      String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
-                                     DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine) {
+                                     DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine,
+                                     OffsetDateTime lastDeclaredAt) {
 
         Declaration declaration() {
             return Declaration.fromFields(fields);

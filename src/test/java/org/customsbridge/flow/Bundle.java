@@ -1,6 +1,7 @@
 package org.customsbridge.flow;
 
 import java.nio.file.Path;
+import java.time.Clock;
 import java.util.HashMap;
 import java.util.Map;
 
@@ -21,13 +22,22 @@ final class Bundle implements AutoCloseable {
 
     /** Starts the bundle under {@code root} with its ledger in an H2 file there, plus {@code overrides}. */
     static Bundle start(Path root, Map<String, String> overrides) {
+        return start(root, overrides, null);
+    }
+
+    /** As {@link #start(Path, Map)}, with the bundle's (and its simulator's) time from {@code clock}. */
+    static Bundle start(Path root, Map<String, String> overrides, Clock clock) {
         Map<String, String> properties = new HashMap<>(FlowTestProperties.of(root));
         properties.put("server.port", "0");
         properties.putAll(overrides);
         // As command-line arguments, so that they win over application.properties like a user's would.
         String[] args = properties.entrySet().stream().map(e -> "--" + e.getKey() + "=" + e.getValue())
                 .toArray(String[]::new);
-        return new Bundle(new SpringApplicationBuilder(CustomsBridgeApplication.class).run(args));
+        SpringApplicationBuilder builder = new SpringApplicationBuilder(CustomsBridgeApplication.class);
+        if (clock != null) {
+            builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
+        }
+        return new Bundle(builder.run(args));
     }
 
     SimulatorJournal journal() {

@@ -20,10 +20,10 @@ class TrackingFlowTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"alipay-plus", "mapi"})
-    void twentyFiveDeclarationsReachTheirCustomsOutcomeInThreeQueryCallsPerPoll(String gateway) {
+    void twentyThreeDeclarationsReachTheirCustomsOutcomeInThreeQueryCallsPerPoll(String gateway) {
         Inbox inbox = Inbox.under(root);
         StringBuilder csv = new StringBuilder("declarationRequestId,paymentId,customsCode,amount\n");
-        for (int i = 1; i <= 25; i++) {
+        for (int i = 1; i <= 23; i++) {
             csv.append("TRACK-%04d,2026112422001300000000%06d,ZONGSHU,%d.00\n".formatted(i, i, i));
         }
         try (Bundle bundle = Bundle.start(root, Map.of("customs.gateway", gateway,
@@ -33,20 +33,20 @@ class TrackingFlowTest {
 
             JdbcTemplate jdbc = bundle.jdbc();
             await().atMost(Duration.ofSeconds(60)).until(() -> jdbc.queryForObject(
-                    "select count(*) from declaration where status = 'CUSTOMS_ACCEPTED'", Integer.class) == 25);
+                    "select count(*) from declaration where status = 'CUSTOMS_ACCEPTED'", Integer.class) == 23);
             String query = gateway.equals("mapi") ? "mapi.query" : "alipay-plus.inquire";
             var queries = bundle.journal().entries(query);
-            // every poll asks about every open declaration in 10 + 10 + 5
+            // every poll asks about every open declaration in 10 + 10 + 3
             assertThat(queries.size() % 3).isZero();
-            assertThat(queries.subList(0, 3)).extracting(e -> e.id().split(",").length).containsExactly(10, 10, 5);
+            assertThat(queries.subList(0, 3)).extracting(e -> e.id().split(",").length).containsExactly(10, 10, 3);
             assertThat(jdbc.queryForObject("select count(*) from declaration where customs_result_code = '120'",
-                    Integer.class)).isEqualTo(25);
+                    Integer.class)).isEqualTo(23);
             int settledAfter = queries.size();
             // terminal rows are never queried again
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertThat(bundle.journal().entries(query)).hasSize(settledAfter);
             assertThat(jdbc.queryForObject("select count(*) from status_event where status = 'CUSTOMS_ACCEPTED'",
-                    Integer.class)).isEqualTo(25);
+                    Integer.class)).isEqualTo(23);
         }
     }
 }

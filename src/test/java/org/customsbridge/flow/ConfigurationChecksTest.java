@@ -1,0 +1,46 @@
+package org.customsbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/** Settings the bundle cannot work with stop start-up, with a message naming the property. */
+class ConfigurationChecksTest {
+
+    @TempDir
+    Path root;
+
+    @ParameterizedTest(name = "{0}={1}")
+    @CsvSource(delimiter = '|', value = {
+        "customs.tracking.batch-size|11|customs.tracking.batch-size: 1 to 10",
+        "customs.tracking.batch-size|0|customs.tracking.batch-size: 1 to 10",
+        "customs.tracking.poll-interval|10ms|customs.tracking.poll-interval: 100ms to 1d",
+        "customs.tracking.poll-interval|often|customs.tracking.poll-interval: not a duration",
+        "customs.retry.max-attempts|0|customs.retry.max-attempts: 1 to 20",
+        "customs.mapi.partner|1234567890123456|customs.mapi.partner: 16 digits starting with 2088",
+        "customs.mapi.sign-type|SHA1|customs.mapi.sign-type: MD5, RSA or RSA2",
+        "customs.gateway|wechat|customs.gateway: alipay-plus or mapi",
+        "customs.sinks|file,fax|customs.sinks: unknown sink fax",
+        "customs.sinks|file,erp-http|customs.sinks.erp-http.url: required",
+    })
+    void aBadSettingStopsStartUpNamingIt(String property, String value, String message) {
+        assertThatThrownBy(() -> Bundle.start(root, Map.of(property, value)))
+                .satisfies(e -> assertThat(messages(e)).anyMatch(m -> m.contains(message)));
+    }
+
+    private static List<String> messages(Throwable failure) {
+        List<String> messages = new ArrayList<>();
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            messages.add(String.valueOf(t.getMessage()));
+        }
+        return messages;
+    }
+}
