@@ -31,7 +31,8 @@ for _ in $(seq 1 60); do [ -f "$results" ] && break; sleep 1; done
 [ -f "$results" ] || { echo "No results after 60 s; see $log"; exit 1; }
 
 echo
-column -s, -t < "$results" 2>/dev/null || cat "$results"
+# rows come in the order records finished; sorted by line here for reading
+{ head -1 "$results"; tail -n +2 "$results" | sort -t, -k1,1n; } | { column -s, -t 2>/dev/null || cat; }
 echo
 echo "Input moved to data/inbox/.done/orders.csv; ledger in data/ledger.mv.db; simulator journal: http://localhost:8080/simulator/journal"
 echo "The bundle keeps running: drop more files into data/inbox/. Ctrl+C stops it."

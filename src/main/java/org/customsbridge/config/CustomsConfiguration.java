@@ -2,6 +2,11 @@ package org.customsbridge.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.ThreadPoolExecutor;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.function.Supplier;
 
@@ -50,6 +55,25 @@ public class CustomsConfiguration {
     @Bean
     SimulatorAddress simulatorAddress() {
         return new SimulatorAddress();
+    }
+
+    /**
+     * The workers that declare the records of a file in parallel, to hide the gateway's latency. The
+     * queue is short and a full pool makes the reading thread declare the next record itself, so a
+     * file of any size never piles up in memory.
+     */
+    @Bean(destroyMethod = "shutdown")
+    ExecutorService declareWorkers(@Value("${customs.intake.concurrency}") int concurrency) {
+        if (concurrency < 1 || concurrency > 1000) {
+            throw new IllegalStateException("customs.intake.concurrency: 1 to 1000, was " + concurrency);
+        }
+        AtomicInteger threads = new AtomicInteger();
+        return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
+                new ArrayBlockingQueue<>(concurrency), r -> {
+                    Thread thread = new Thread(r, "declare-" + threads.incrementAndGet());
+                    thread.setDaemon(true);
+                    return thread;
+                }, new ThreadPoolExecutor.CallerRunsPolicy());
     }
 
     @Bean

@@ -107,13 +107,15 @@ class FileIntakeFlowTest {
                 """);
         List<CSVRecord> rows = inbox().awaitResults("batch.jsonl");
         assertThat(rows).hasSize(3);
-        Map<String, CSVRecord> byId = Inbox.byId(rows.subList(0, 2));
-        assertThat(byId.get("JSONL-0001").get("status")).isEqualTo("ACCEPTED");
-        assertThat(byId.get("JSONL-0002").get("status")).isEqualTo("ACCEPTED");
-        assertThat(byId.get("JSONL-0002").get("line")).isEqualTo("3");
-        assertThat(rows.get(2).get("status")).isEqualTo("INVALID");
-        assertThat(rows.get(2).get("line")).isEqualTo("4");
-        assertThat(rows.get(2).get("message")).startsWith("batch.jsonl line 4: not a JSON object");
+        Map<String, CSVRecord> byLine = rows.stream().collect(
+                java.util.stream.Collectors.toMap(r -> r.get("line"), r -> r));
+        assertThat(byLine.get("1").get("declarationRequestId")).isEqualTo("JSONL-0001");
+        assertThat(byLine.get("1").get("status")).isEqualTo("ACCEPTED");
+        assertThat(byLine.get("3").get("declarationRequestId")).isEqualTo("JSONL-0002");
+        assertThat(byLine.get("3").get("status")).isEqualTo("ACCEPTED");
+        assertThat(byLine.get("4").get("status")).isEqualTo("INVALID");
+        assertThat(byLine.get("4").get("record")).isEqualTo("3");
+        assertThat(byLine.get("4").get("message")).startsWith("batch.jsonl line 4: not a JSON object");
     }
 
     @Test

