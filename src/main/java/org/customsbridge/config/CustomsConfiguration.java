@@ -23,6 +23,7 @@ import org.customsbridge.intake.InboxFiles;
 import org.customsbridge.intake.InputFormats;
 import org.customsbridge.intake.JmsMessages;
 import org.customsbridge.ledger.DeclarationLedger;
+import org.customsbridge.ledger.NodeHeartbeat;
 import org.customsbridge.results.ResultRows;
 import org.customsbridge.signing.DemoKeys;
 import org.customsbridge.signing.PemKeys;
@@ -104,14 +105,21 @@ public class CustomsConfiguration {
     }
 
     @Bean
+    NodeHeartbeat nodeHeartbeat(JdbcTemplate jdbc, Clock clock,
+                                @Value("${customs.node.heartbeat-interval:2s}") Duration interval) {
+        return new NodeHeartbeat(jdbc, clock, interval);
+    }
+
+    @Bean
     DeclarationLedger declarationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
-                                        Clock clock, CustomsProperties customs) {
+                                        Clock clock, CustomsProperties customs, NodeHeartbeat nodeHeartbeat) {
         // A claim outlives every call and resend it guards, so that a crashed call is resent only once
         // none of its calls can still be answered.
         CustomsProperties.Retry retry = customs.retry();
         Duration claimTtl = customs.http().timeout().multipliedBy(retry.maxAttempts())
                 .plus(retry.delay().multipliedBy((1L << (retry.maxAttempts() - 1)) - 1)).plusSeconds(30);
-        return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl, customs.retransmissionWait());
+        return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl, customs.retransmissionWait(),
+                nodeHeartbeat);
     }
 
     @Bean

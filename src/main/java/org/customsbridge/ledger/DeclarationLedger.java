@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -44,10 +43,13 @@ public class DeclarationLedger {
     private final Clock clock;
     private final Duration claimTtl;
     private final Duration retransmissionWait;
-    private final String node = UUID.randomUUID().toString();
+    private final NodeHeartbeat heartbeat;
+    private final String node;
 
     public DeclarationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper, Clock clock,
-                             Duration claimTtl, Duration retransmissionWait) {
+                             Duration claimTtl, Duration retransmissionWait, NodeHeartbeat heartbeat) {
+        this.heartbeat = heartbeat;
+        this.node = heartbeat.nodeId();
         this.retransmissionWait = retransmissionWait;
         this.jdbc = jdbc;
         this.transactions = transactions;
@@ -62,31 +64,57 @@ public class DeclarationLedger {
      * claimed). Anything else: report what the ledger holds.
      */
     public Admission admit(Declaration declaration, RawRecord source) {
-        return inTransaction(() -> {
-            OffsetDateTime now = now();
-            Optional<StoredDeclaration> existing = lock(declaration.declarationRequestId());
-            if (existing.isEmpty()) {
-                insertDeclaring(declaration, source, now);
-                return Admission.toSend(declaration);
+        long waitUntil = System.nanoTime() + claimTtl.toNanos();
+        while (true) {
+            Admission admission = inTransaction(() -> tryAdmit(declaration, source));
+            if (admission != null) {
+                return admission;
             }
-            StoredDeclaration stored = existing.get();
-            boolean identical = stored.fingerprint.equals(declaration.fingerprint());
-            if (stored.status == DeclarationStatus.INVALID
-                    || identical && stored.resendable() && !stored.claimedAt(now)) {
-                claimForResend(declaration, source, stored, now);
-                return Admission.toSend(declaration);
-            }
-            if (!identical) {
-                return changedDeclaration(declaration, source, stored, now);
-            }
-            if (stored.status == DeclarationStatus.DECLARING) {
+            if (System.nanoTime() > waitUntil) {
                 return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
-                        stored.gateway, DeclarationStatus.UNKNOWN, "IN_FLIGHT",
-                        "a declare call for this id is in flight elsewhere; the ledger will settle it", null));
+                        declaration.gateway(), DeclarationStatus.UNKNOWN, "IN_FLIGHT",
+                        "a declare call for this id is still in flight elsewhere; the ledger will settle it", null));
             }
-            return Admission.toReport(declaration, stored.state("already declared"
-                    + (stored.resultMessage == null ? "" : ": " + stored.resultMessage)));
-        });
+            pause();
+        }
+    }
+
+    /** One look at the ledger; {@code null} while another live call holds the id (the caller waits for it). */
+    private Admission tryAdmit(Declaration declaration, RawRecord source) {
+        OffsetDateTime now = now();
+        Optional<StoredDeclaration> existing = lock(declaration.declarationRequestId());
+        if (existing.isEmpty()) {
+            insertDeclaring(declaration, source, now);
+            return Admission.toSend(declaration);
+        }
+        StoredDeclaration stored = existing.get();
+        if (stored.status == DeclarationStatus.DECLARING && isHeld(stored, now)) {
+            return null;
+        }
+        boolean identical = stored.fingerprint.equals(declaration.fingerprint());
+        if (stored.status == DeclarationStatus.INVALID || identical && stored.resendable()) {
+            claimForResend(declaration, source, stored, now);
+            return Admission.toSend(declaration);
+        }
+        if (!identical) {
+            return changedDeclaration(declaration, source, stored, now);
+        }
+        return Admission.toReport(declaration, stored.state("already declared"
+                + (stored.resultMessage == null ? "" : ": " + stored.resultMessage)));
+    }
+
+    /** A claim holds while it has not expired and the node that made it is alive. */
+    private boolean isHeld(StoredDeclaration stored, OffsetDateTime now) {
+        return stored.claimedAt(now) && heartbeat.isAlive(stored.claimedBy);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a call in flight", e);
+        }
     }
 
     /**
@@ -106,11 +134,6 @@ public class DeclarationLedger {
                             + ", which may not change (only " + String.join(", ", RETRANSMITTABLE)
                             + " may); the ledger keeps its " + stored.status + " declaration",
                     stored.alipayDeclarationId));
-        }
-        if (stored.status == DeclarationStatus.DECLARING) {
-            return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
-                    stored.gateway, DeclarationStatus.UNKNOWN, "IN_FLIGHT",
-                    "a declare call for this id is in flight; send the change again once it is answered", null));
         }
         OffsetDateTime allowedAt = stored.lastDeclaredAt == null ? now : stored.lastDeclaredAt.plus(retransmissionWait);
         if (!now.isBefore(allowedAt)) {
@@ -193,24 +216,27 @@ public class DeclarationLedger {
             StoredDeclaration stored = found.get();
             OffsetDateTime now = now();
             if (!answer.found()) {
-                if (stored.status == DeclarationStatus.UNKNOWN && !stored.claimedAt(now)) {
+                if (stored.resendable() && !isHeld(stored, now)) {
                     claimForResend(stored.declaration(), stored.source(), stored, now);
                     return Admission.toSend(stored.declaration());
                 }
                 return Admission.toReport(null, stored.state(stored.resultMessage));
             }
-            if (stored.status == DeclarationStatus.DECLARING || stored.status.isTerminal()) {
+            if (stored.status == DeclarationStatus.DECLARING && isHeld(stored, now) || stored.status.isTerminal()) {
                 return Admission.toReport(null, stored.state(stored.resultMessage));
             }
             DeclarationStatus status = codes.statusOf(answer.customsResultCode());
             jdbc.update("""
                     update declaration set status = ?, customs_result_code = ?, customs_result_message = ?,
-                        customs_result_at = case when ? then ? else customs_result_at end, updated_at = ?
+                        customs_result_at = case when ? then ? else customs_result_at end, updated_at = ?,
+                        status_before_declaring = null, claimed_by = null, claimed_until = null
                     where declaration_request_id = ?""",
                     status.name(), cut(answer.customsResultCode(), 32), cut(answer.customsResultMessage()),
                     status != DeclarationStatus.CUSTOMS_PENDING, now, now, answer.declarationRequestId());
-            if (status != stored.status) {
-                changed(new StatusChange(true, stored.id, stored.paymentId, stored.gateway, stored.status, status,
+            DeclarationStatus previous = stored.status == DeclarationStatus.DECLARING ? stored.statusBeforeDeclaring
+                    : stored.status;
+            if (status != previous) {
+                changed(new StatusChange(true, stored.id, stored.paymentId, stored.gateway, previous, status,
                         answer.customsResultCode(), answer.customsResultMessage(), stored.alipayDeclarationId,
                         answer.customsResultCode()), now);
             }
@@ -371,7 +397,8 @@ public class DeclarationLedger {
                 rs.getObject("claimed_until", OffsetDateTime.class),
                 before == null ? null : DeclarationStatus.valueOf(before),
                 rs.getString("source"), rs.getLong("source_line"),
-                rs.getObject("last_declared_at", OffsetDateTime.class));
+                rs.getObject("last_declared_at", OffsetDateTime.class),
+                rs.getString("claimed_by"));
     }
 
     private static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
@@ -416,7 +443,7 @@ public class DeclarationLedger {
                                      Map<String, String> fields, DeclarationStatus status, String resultCode,
                                      String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
                                      DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine,
-                                     OffsetDateTime lastDeclaredAt) {
+                                     OffsetDateTime lastDeclaredAt, String claimedBy) {
 
         Declaration declaration() {
             return Declaration.fromFields(fields);

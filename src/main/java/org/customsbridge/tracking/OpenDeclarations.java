@@ -12,8 +12,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The declarations customs has not settled yet ({@code ACCEPTED}, {@code CUSTOMS_PENDING},
- * {@code UNKNOWN} and not being declared right now), in query batches per gateway. Terminal ones
- * are never asked about again.
+ * {@code UNKNOWN}, and {@code DECLARING} ones whose call was cut off long ago), in query batches per
+ * gateway. Terminal ones are never asked about again.
  */
 public class OpenDeclarations {
 
@@ -32,7 +32,7 @@ public class OpenDeclarations {
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
         jdbc.query("""
                 select declaration_request_id, gateway from declaration
-                where status in ('ACCEPTED', 'CUSTOMS_PENDING', 'UNKNOWN')
+                where status in ('ACCEPTED', 'CUSTOMS_PENDING', 'UNKNOWN', 'DECLARING')
                   and (claimed_until is null or claimed_until < ?)
                 order by gateway, updated_at, declaration_request_id""", rs -> {
             idsByGateway.computeIfAbsent(rs.getString(2), g -> new ArrayList<>()).add(rs.getString(1));

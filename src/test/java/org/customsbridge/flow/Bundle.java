@@ -12,7 +12,7 @@ import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /** The whole application started as a user starts it, on a random port, for tests that restart it. */
-final class Bundle implements AutoCloseable {
+public final class Bundle implements AutoCloseable {
 
     private final ConfigurableApplicationContext context;
 
@@ -21,12 +21,12 @@ final class Bundle implements AutoCloseable {
     }
 
     /** Starts the bundle under {@code root} with its ledger in an H2 file there, plus {@code overrides}. */
-    static Bundle start(Path root, Map<String, String> overrides) {
+    public static Bundle start(Path root, Map<String, String> overrides) {
         return start(root, overrides, null);
     }
 
     /** As {@link #start(Path, Map)}, with the bundle's (and its simulator's) time from {@code clock}. */
-    static Bundle start(Path root, Map<String, String> overrides, Clock clock) {
+    public static Bundle start(Path root, Map<String, String> overrides, Clock clock) {
         Map<String, String> properties = new HashMap<>(FlowTestProperties.of(root));
         properties.put("server.port", "0");
         properties.putAll(overrides);
@@ -40,15 +40,20 @@ final class Bundle implements AutoCloseable {
         return new Bundle(builder.run(args));
     }
 
-    SimulatorJournal journal() {
+    /** The HTTP port the bundle (and its simulator) listens on. */
+    public int port() {
+        return Integer.parseInt(context.getEnvironment().getProperty("local.server.port"));
+    }
+
+    public SimulatorJournal journal() {
         return context.getBean(SimulatorJournal.class);
     }
 
-    <T> T bean(Class<T> type) {
+    public <T> T bean(Class<T> type) {
         return context.getBean(type);
     }
 
-    JdbcTemplate jdbc() {
+    public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }
 

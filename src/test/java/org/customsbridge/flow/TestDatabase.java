@@ -28,7 +28,7 @@ public final class TestDatabase {
     }
 
     /** Datasource properties for the bundle under {@code root}; the same root gets the same ledger. */
-    static Map<String, String> ledger(Path root) {
+    public static Map<String, String> ledger(Path root) {
         return BY_ROOT.computeIfAbsent(root, TestDatabase::create);
     }
 

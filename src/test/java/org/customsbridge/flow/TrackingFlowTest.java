@@ -37,12 +37,13 @@ class TrackingFlowTest {
             String query = gateway.equals("mapi") ? "mapi.query" : "alipay-plus.inquire";
             var queries = bundle.journal().entries(query);
             // every poll asks about every open declaration in 10 + 10 + 3
-            assertThat(queries.size() % 3).isZero();
             assertThat(queries.subList(0, 3)).extracting(e -> e.id().split(",").length).containsExactly(10, 10, 3);
+            assertThat(queries).allSatisfy(e -> assertThat(e.id().split(",").length).isLessThanOrEqualTo(10));
             assertThat(jdbc.queryForObject("select count(*) from declaration where customs_result_code = '120'",
                     Integer.class)).isEqualTo(23);
-            int settledAfter = queries.size();
-            // terminal rows are never queried again
+            // terminal rows are never queried again (once a poll that was under way has finished)
+            await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
+            int settledAfter = bundle.journal().entries(query).size();
             await().pollDelay(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(5)).until(() -> true);
             assertThat(bundle.journal().entries(query)).hasSize(settledAfter);
             assertThat(jdbc.queryForObject("select count(*) from status_event where status = 'CUSTOMS_ACCEPTED'",
