@@ -22,7 +22,7 @@ public class SimulatorConfiguration {
 
     @Bean
     SimulatorRules simulatorRules(SimulatorSettings settings) {
-        return new SimulatorRules(settings.rules());
+        return new SimulatorRules(settings.rules(), settings.faults());
     }
 
     @Bean

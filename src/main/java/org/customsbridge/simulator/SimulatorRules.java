@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /**
@@ -18,9 +19,15 @@ public class SimulatorRules {
     public enum Verdict { ACCEPT, REJECT, PENDING }
 
     private final List<SimulatorSettings.Rule> rules;
+    private final SimulatorSettings.Faults faults;
     private final Map<String, AtomicInteger> declareCalls = new ConcurrentHashMap<>();
 
     public SimulatorRules(Map<String, SimulatorSettings.Rule> rules) {
+        this(rules, new SimulatorSettings.Faults(0, 0, 0, 0, 0));
+    }
+
+    public SimulatorRules(Map<String, SimulatorSettings.Rule> rules, SimulatorSettings.Faults faults) {
+        this.faults = faults;
         this.rules = rules.values().stream().filter(r -> r.prefix() != null && !r.prefix().isEmpty())
                 .sorted(Comparator.comparingInt((SimulatorSettings.Rule r) -> r.prefix().length()).reversed())
                 .toList();
@@ -32,6 +39,9 @@ public class SimulatorRules {
 
     /** The fault this declare call of {@code id} gets, if any; counts the call. */
     public Optional<String> declareFault(String id) {
+        if (rule(id).isEmpty()) {
+            return randomFault();
+        }
         Optional<SimulatorSettings.Rule> rule = rule(id).filter(r -> r.answer() != null && !r.answer().isBlank());
         if (rule.isEmpty()) {
             return Optional.empty();
@@ -39,6 +49,19 @@ public class SimulatorRules {
         int call = declareCalls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
         int times = rule.get().times();
         return times > 0 && call > times ? Optional.empty() : Optional.of(rule.get().answer().strip());
+    }
+
+    private Optional<String> randomFault() {
+        double draw = ThreadLocalRandom.current().nextDouble();
+        double[] shares = {faults.u(), faults.timeout(), faults.http500(), faults.malformed(), faults.badSignature()};
+        String[] answers = {"U", "timeout", "http-500", "malformed", "bad-signature"};
+        for (int i = 0; i < shares.length; i++) {
+            if (draw < shares[i]) {
+                return Optional.of(answers[i]);
+            }
+            draw -= shares[i];
+        }
+        return Optional.empty();
     }
 
     public Verdict verdict(String id) {

@@ -22,6 +22,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *                             ALIPAY-API.md §3.2, never a real one
  * @param timeoutDelay         how long a {@code timeout} rule keeps the caller waiting
  * @param rules                behaviours by declarationRequestId prefix ({@code customs.simulator.rules.<name>.*})
+ * @param faults               faults at random, by share of declare calls
  */
 @ConfigurationProperties("customs.simulator")
 public record SimulatorSettings(
@@ -33,10 +34,23 @@ public record SimulatorSettings(
         @DefaultValue("2088101568338364") String partner,
         @DefaultValue("demokeyfordocsonly0123456789abcd") String md5Key,
         @DefaultValue("40s") Duration timeoutDelay,
-        Map<String, Rule> rules) {
+        Map<String, Rule> rules,
+        @DefaultValue Faults faults) {
 
     public SimulatorSettings {
         rules = rules == null ? Map.of() : Map.copyOf(rules);
+    }
+
+    /**
+     * Faults at random, for declare calls of ids no rule names ({@code customs.simulator.faults.*}):
+     * each a share between 0 and 1 of the calls.
+     */
+    public record Faults(
+            @DefaultValue("0") double u,
+            @DefaultValue("0") double timeout,
+            @DefaultValue("0") double http500,
+            @DefaultValue("0") double malformed,
+            @DefaultValue("0") double badSignature) {
     }
 
     /**

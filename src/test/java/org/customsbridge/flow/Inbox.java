@@ -47,8 +47,12 @@ public record Inbox(Path inbox, Path outbox) {
 
     /** Waits for the results file of {@code inputName} and returns its rows. */
     public List<CSVRecord> awaitResults(String inputName) {
+        return awaitResultsWithin(inputName, Duration.ofSeconds(60));
+    }
+
+    public List<CSVRecord> awaitResultsWithin(String inputName, Duration limit) {
         Path results = results(inputName);
-        await().atMost(Duration.ofSeconds(60)).until(() -> Files.exists(results));
+        await().atMost(limit).until(() -> Files.exists(results));
         try (Reader reader = Files.newBufferedReader(results, StandardCharsets.UTF_8)) {
             return CSVFormat.RFC4180.builder().setHeader().setSkipHeaderRecord(true).get().parse(reader).getRecords();
         } catch (IOException e) {

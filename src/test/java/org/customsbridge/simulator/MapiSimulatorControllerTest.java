@@ -58,7 +58,8 @@ class MapiSimulatorControllerTest {
         MapiSandbox sandbox = new MapiSandbox(PARTNER, MD5_KEY, merchant.getPublic(), alipay.getPrivate(),
                 new SimulatedDeclarations(Clock.systemUTC(), Duration.ofSeconds(10)), journal, "UNPAID-");
         SimulatorSettings settings = new SimulatorSettings(true, "SANDBOX_5Y00000000001", Duration.ofSeconds(10),
-                Duration.ZERO, "UNPAID-", PARTNER, MD5_KEY, Duration.ZERO, Map.of());
+                Duration.ZERO, "UNPAID-", PARTNER, MD5_KEY, Duration.ZERO, Map.of(),
+                new SimulatorSettings.Faults(0, 0, 0, 0, 0));
         mvc = MockMvcBuilders.standaloneSetup(new MapiSimulatorController(sandbox, settings, SimulatorRules.none(),
                 journal)).build();
     }
