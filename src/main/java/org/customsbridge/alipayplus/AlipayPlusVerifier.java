@@ -4,6 +4,7 @@ import java.util.Optional;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.customsbridge.declare.HttpAnswers;
 import org.customsbridge.declare.NoTrustedAnswerException;
 import org.customsbridge.signing.AlipayPlusSignature;
 import org.customsbridge.signing.SignatureHeader;
@@ -24,10 +25,7 @@ public class AlipayPlusVerifier {
     /** Leaves the verified answer as a String body, or throws. */
     public void verify(Exchange exchange) throws NoTrustedAnswerException {
         Message message = exchange.getMessage();
-        int httpStatus = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (httpStatus < 200 || httpStatus > 299) {
-            throw new NoTrustedAnswerException("HTTP_" + httpStatus, "Alipay+ answered HTTP " + httpStatus);
-        }
+        HttpAnswers.require2xx(message, "Alipay+");
         String body = message.getBody(String.class);
         String clientId = message.getHeader(AlipayPlusApi.CLIENT_ID, String.class);
         String responseTime = message.getHeader(AlipayPlusApi.RESPONSE_TIME, String.class);

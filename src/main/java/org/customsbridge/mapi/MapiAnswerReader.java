@@ -2,6 +2,7 @@ package org.customsbridge.mapi;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.customsbridge.declare.HttpAnswers;
 import org.customsbridge.declare.NoTrustedAnswerException;
 
 /** Lets a MAPI answer through only if it is a 2xx whose XML verifies (see {@link MapiAnswerVerifier}). */
@@ -15,10 +16,7 @@ public class MapiAnswerReader {
 
     public MapiAnswer read(Exchange exchange) throws NoTrustedAnswerException {
         Message message = exchange.getMessage();
-        int httpStatus = message.getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
-        if (httpStatus < 200 || httpStatus > 299) {
-            throw new NoTrustedAnswerException("HTTP_" + httpStatus, "the MAPI gateway answered HTTP " + httpStatus);
-        }
+        HttpAnswers.require2xx(message, "the MAPI gateway");
         return verifier.verify(message.getBody(String.class));
     }
 }

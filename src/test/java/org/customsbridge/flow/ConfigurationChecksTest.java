@@ -4,11 +4,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.junit.jupiter.api.io.TempDir;
+import static org.customsbridge.testsupport.Failures.messages;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -34,13 +33,5 @@ class ConfigurationChecksTest {
     void aBadSettingStopsStartUpNamingIt(String property, String value, String message) {
         assertThatThrownBy(() -> Bundle.start(root, Map.of(property, value)))
                 .satisfies(e -> assertThat(messages(e)).anyMatch(m -> m.contains(message)));
-    }
-
-    private static List<String> messages(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.add(String.valueOf(t.getMessage()));
-        }
-        return messages;
     }
 }

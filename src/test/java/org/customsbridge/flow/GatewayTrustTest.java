@@ -4,14 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.customsbridge.signing.DemoKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import static org.customsbridge.testsupport.Failures.messages;
 
 /** Answers that cannot be trusted, and settings the bundle cannot start without. */
 class GatewayTrustTest {
@@ -73,13 +72,5 @@ class GatewayTrustTest {
                 "customs.alipay-plus.endpoint", "http://127.0.0.1:9")))
                 .satisfies(e -> assertThat(messages(e))
                         .contains("customs.alipay-plus.client-id: required when customs.simulator.enabled=false"));
-    }
-
-    private static List<String> messages(Throwable failure) {
-        List<String> messages = new ArrayList<>();
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            messages.add(String.valueOf(t.getMessage()));
-        }
-        return messages;
     }
 }

@@ -11,6 +11,7 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.customsbridge.simulator.SimulatorJournal;
+import org.customsbridge.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 

@@ -24,6 +24,7 @@ import org.customsbridge.signing.AlipayPlusSignature;
 import org.customsbridge.signing.SignatureHeader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.customsbridge.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 
 /** The Alipay+ sandbox as plain Java, with a clock the test moves. */
@@ -371,34 +372,5 @@ class AlipayPlusSandboxTest {
 
         assertThat(code(read(answer))).isEqualTo("NO_INTERFACE_DEF");
         assertThat(journal.entries("alipay-plus.unknown")).hasSize(1);
-    }
-
-    /** A clock the test moves by hand. */
-    static final class MutableClock extends Clock {
-
-        private Instant now;
-
-        MutableClock(Instant start) {
-            this.now = start;
-        }
-
-        void advance(Duration duration) {
-            now = now.plus(duration);
-        }
-
-        @Override
-        public ZoneId getZone() {
-            return ZoneOffset.UTC;
-        }
-
-        @Override
-        public Clock withZone(ZoneId zone) {
-            return this;
-        }
-
-        @Override
-        public Instant instant() {
-            return now;
-        }
     }
 }

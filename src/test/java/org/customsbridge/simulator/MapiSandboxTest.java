@@ -28,6 +28,7 @@ import org.customsbridge.signing.MapiSignature;
 import org.customsbridge.signing.MapiSigner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.customsbridge.testsupport.MutableClock;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -50,7 +51,7 @@ class MapiSandboxTest {
     static KeyPair alipay;
     static KeyPair stranger;
 
-    private AlipayPlusSandboxTest.MutableClock clock;
+    private MutableClock clock;
     private SimulatorJournal journal;
     private SimulatedDeclarations declarations;
     private MapiSandbox sandbox;
@@ -66,7 +67,7 @@ class MapiSandboxTest {
 
     @BeforeEach
     void sandbox() {
-        clock = new AlipayPlusSandboxTest.MutableClock(Instant.parse("2026-11-24T02:15:30Z"));
+        clock = new MutableClock(Instant.parse("2026-11-24T02:15:30Z"));
         journal = new SimulatorJournal();
         declarations = new SimulatedDeclarations(clock, CUSTOMS_DELAY);
         sandbox = new MapiSandbox(PARTNER, MD5_KEY, merchant.getPublic(), alipay.getPrivate(), declarations, journal,
