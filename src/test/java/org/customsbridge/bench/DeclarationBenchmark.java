@@ -1,0 +1,306 @@
+package org.customsbridge.bench;
+
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customsbridge.alipayplus.AlipayPlusApi;
+import org.customsbridge.alipayplus.DeclareRequestMapper;
+import org.customsbridge.flow.Bundle;
+import org.customsbridge.flow.Inbox;
+import org.customsbridge.record.Declaration;
+import org.customsbridge.signing.AlipayPlusSignature;
+import org.customsbridge.signing.DemoKeys;
+import org.customsbridge.signing.MapiSignature;
+import org.customsbridge.signing.MapiSigner;
+import org.customsbridge.signing.PemKeys;
+import org.customsbridge.signing.SignatureHeader;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The benchmark (bench/README.md): figures measured in one run on this machine, printed as a table
+ * and written as JSON under bench/results/. Not a test: it asserts nothing about time, and runs only
+ * with {@code mvn verify -Pbench}.
+ */
+class DeclarationBenchmark {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
+    private static final int BASELINE_SAMPLE = Integer.getInteger("bench.baseline.sample", 50);
+    private static final int MEMORY_RECORDS = Integer.getInteger("bench.memory.records", 1_000_000);
+    private static final Duration LATENCY = Duration.ofMillis(Long.getLong("bench.latency-ms", 100));
+    private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 200);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void run() throws Exception {
+        Map<String, Object> figures = new LinkedHashMap<>();
+        figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
+                "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
+        figures.put("records", RECORDS);
+        figures.put("latencyMs", LATENCY.toMillis());
+        for (String gateway : List.of("alipay-plus", "mapi")) {
+            Map<String, Object> row = new LinkedHashMap<>();
+            double limit = gateway.equals("mapi") ? md5Limit() : rsaLimit();
+            row.put("limitPerSecond", round(limit));
+            Path gatewayRoot = Files.createDirectories(root.resolve(gateway));
+            try (Bundle bundle = Bundle.start(gatewayRoot, Map.of("customs.gateway", gateway,
+                    "customs.mapi.sign-type", "MD5", "customs.simulator.latency", LATENCY.toMillis() + "ms",
+                    "customs.intake.concurrency", Integer.toString(CONCURRENCY),
+                    "customs.http.max-connections", Integer.toString(CONCURRENCY),
+                    "server.tomcat.threads.max", Integer.toString(CONCURRENCY + 50),
+                    "customs.tracking.poll-interval", "1d", "customs.simulator.customs-delay", "1h",
+                    "logging.level.org.customsbridge", "WARN"))) {
+                double endToEnd = endToEnd(gatewayRoot, gateway, bundle);
+                row.put("endToEndPerSecond", round(endToEnd));
+                row.put("endToEndShareOfLimit", round(endToEnd / limit));
+                if (gateway.equals("alipay-plus")) {
+                    double baseline = baseline(gatewayRoot, bundle.port());
+                    row.put("baselinePerSecond", round(baseline));
+                    row.put("endToEndOverBaseline", round(endToEnd / baseline));
+                }
+            }
+            figures.put(gateway, row);
+        }
+        figures.put("trackingCallsPer1000Open", trackingCallsPer1000());
+        figures.put("memory", memory());
+        print(figures);
+    }
+
+    /** RSA-2048: client sign + client verify + simulator verify + simulator sign, on all cores. */
+    private static double rsaLimit() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair merchant = generator.generateKeyPair();
+        KeyPair alipay = generator.generateKeyPair();
+        String body = new DeclareRequestMapper(JSON).toJson(sample(1));
+        return onAllCores(Duration.ofSeconds(5), () -> {
+            String time = OffsetDateTime.now(ZoneOffset.UTC).toString();
+            String request = AlipayPlusSignature.sign("POST", AlipayPlusApi.DECLARE_PATH, "C", time, body, merchant.getPrivate());
+            AlipayPlusSignature.verify("POST", AlipayPlusApi.DECLARE_PATH, "C", time, body, request, merchant.getPublic());
+            String answer = AlipayPlusSignature.sign("POST", AlipayPlusApi.DECLARE_PATH, "C", time, body, alipay.getPrivate());
+            AlipayPlusSignature.verify("POST", AlipayPlusApi.DECLARE_PATH, "C", time, body, answer, alipay.getPublic());
+        });
+    }
+
+    /** MD5: the same four operations; the limit is I/O, not crypto. */
+    private static double md5Limit() throws Exception {
+        MapiSigner signer = MapiSigner.md5("demokeyfordocsonly0123456789abcd");
+        Map<String, String> params = new LinkedHashMap<>(Map.of("service", "alipay.acquire.customs", "partner",
+                "2088101568338364", "out_request_no", "BENCH-000001", "amount", "123.45", "trade_no", "PAY-1"));
+        return onAllCores(Duration.ofSeconds(3), () -> {
+            String sign = signer.sign(params);
+            signer.verify(MapiSignature.preSign(params), sign);
+            String answer = signer.signContent("<alipay><result_code>SUCCESS</result_code></alipay>");
+            signer.verify("<alipay><result_code>SUCCESS</result_code></alipay>", answer);
+        });
+    }
+
+    private static double onAllCores(Duration duration, Runnable operation) throws Exception {
+        int cores = Runtime.getRuntime().availableProcessors();
+        for (int i = 0; i < 200; i++) {
+            operation.run(); // warm up
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(cores);
+        long end = System.nanoTime() + duration.toNanos();
+        List<Future<Long>> counts = new ArrayList<>();
+        for (int i = 0; i < cores; i++) {
+            counts.add(pool.submit(() -> {
+                long n = 0;
+                while (System.nanoTime() < end) {
+                    operation.run();
+                    n++;
+                }
+                return n;
+            }));
+        }
+        long total = 0;
+        for (Future<Long> count : counts) {
+            total += count.get();
+        }
+        pool.shutdown();
+        return total / (duration.toNanos() / 1e9);
+    }
+
+    private double endToEnd(Path gatewayRoot, String gateway, Bundle bundle) throws Exception {
+        Inbox inbox = Inbox.under(gatewayRoot);
+        Files.createDirectories(inbox.inbox());
+        Path file = gatewayRoot.resolve("orders.csv");
+        writeOrders(file, RECORDS, gateway);
+        long start = System.nanoTime();
+        Files.move(file, inbox.inbox().resolve("orders.csv"));
+        var rows = inbox.awaitResultsWithin("orders.csv", Duration.ofHours(2));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long accepted = rows.stream().filter(r -> r.get("status").equals("ACCEPTED")).count();
+        Integer ledger = bundle.jdbc().queryForObject("select count(*) from declaration", Integer.class);
+        boolean complete = rows.size() == RECORDS && accepted == RECORDS && ledger == RECORDS;
+        System.out.printf("%s end to end: %d records in %.1f s; results and ledger complete and correct: %s%n",
+                gateway, RECORDS, seconds, complete ? "yes" : "NO (" + rows.size() + " rows, " + accepted
+                        + " accepted, " + ledger + " ledger rows)");
+        return RECORDS / seconds;
+    }
+
+    /** What a user of a synchronous SDK writes: one thread, one call after another. */
+    private static double baseline(Path gatewayRoot, int port) throws Exception {
+        DemoKeys keys = DemoKeys.in(gatewayRoot.resolve("keys"));
+        var merchant = PemKeys.privateKey(keys.privateKey(DemoKeys.MERCHANT));
+        var alipay = PemKeys.publicKey(keys.publicKey(DemoKeys.ALIPAY));
+        HttpClient http = HttpClient.newHttpClient();
+        DeclareRequestMapper mapper = new DeclareRequestMapper(JSON);
+        long start = System.nanoTime();
+        for (int i = 1; i <= BASELINE_SAMPLE; i++) {
+            String body = mapper.toJson(sample(900_000 + i));
+            String time = OffsetDateTime.now(ZoneOffset.UTC).toString();
+            String signature = AlipayPlusSignature.sign("POST", AlipayPlusApi.DECLARE_PATH, "SANDBOX_5Y00000000001",
+                    time, body, merchant);
+            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
+                            + AlipayPlusApi.DECLARE_PATH)).header("Content-Type", AlipayPlusApi.CONTENT_TYPE_JSON)
+                    .header("Client-Id", "SANDBOX_5Y00000000001").header("Request-Time", time)
+                    .header("Signature", new SignatureHeader("RSA256", "1", signature).format())
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+            AlipayPlusSignature.verify("POST", AlipayPlusApi.DECLARE_PATH, "SANDBOX_5Y00000000001",
+                    answer.headers().firstValue("Response-Time").orElseThrow(), answer.body(),
+                    SignatureHeader.parse(answer.headers().firstValue("Signature").orElseThrow()).orElseThrow()
+                            .signature(), alipay);
+        }
+        return BASELINE_SAMPLE / ((System.nanoTime() - start) / 1e9);
+    }
+
+    private Map<String, Object> trackingCallsPer1000() throws Exception {
+        Path trackingRoot = Files.createDirectories(root.resolve("tracking"));
+        try (Bundle bundle = Bundle.start(trackingRoot, Map.of("customs.tracking.poll-interval", "3s",
+                "customs.simulator.customs-delay", "1h", "customs.intake.concurrency", "100"))) {
+            Inbox inbox = Inbox.under(trackingRoot);
+            Path file = trackingRoot.resolve("open.csv");
+            writeOrders(file, 1000, "alipay-plus");
+            Files.createDirectories(inbox.inbox());
+            Files.move(file, inbox.inbox().resolve("open.csv"));
+            inbox.awaitResultsWithin("open.csv", Duration.ofMinutes(10));
+            int before = bundle.journal().entries("alipay-plus.inquire").size();
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(60))
+                    .until(() -> bundle.journal().entries("alipay-plus.inquire").size() >= before + 100);
+            Thread.sleep(1000);
+            int calls = bundle.journal().entries("alipay-plus.inquire").size() - before;
+            return Map.of("open", 1000, "queryCallsPerPoll", calls);
+        }
+    }
+
+    /** The packaged jar at -Xmx256m on a CSV of MEMORY_RECORDS records (MAPI MD5, no latency). */
+    private Map<String, Object> memory() throws Exception {
+        Path jar = Path.of("target/customs-bridge.jar").toAbsolutePath();
+        if (!Files.exists(jar)) {
+            return Map.of("skipped", "target/customs-bridge.jar missing: run mvn package first");
+        }
+        Path memoryRoot = Files.createDirectories(root.resolve("memory"));
+        Path inbox = Files.createDirectories(memoryRoot.resolve("inbox"));
+        Path file = memoryRoot.resolve("big.csv");
+        writeOrders(file, MEMORY_RECORDS, "mapi");
+        Path gcLog = memoryRoot.resolve("gc.log");
+        List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=0",
+                "--customs.gateway=mapi", "--customs.mapi.sign-type=MD5", "--customs.inbox=" + inbox,
+                "--customs.outbox=" + memoryRoot.resolve("outbox"), "--customs.demo-keys-directory=" + memoryRoot.resolve("keys"),
+                "--spring.datasource.url=jdbc:h2:file:" + memoryRoot.resolve("ledger"),
+                "--spring.artemis.embedded.data-directory=" + memoryRoot.resolve("artemis"),
+                "--customs.intake.concurrency=100", "--customs.tracking.poll-interval=1d",
+                "--customs.sinks.poll-delay-ms=60000", "--logging.level.org.customsbridge=WARN");
+        Process app = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(memoryRoot.resolve("app.log").toFile()).start();
+        try {
+            Thread.sleep(15_000);
+            long start = System.nanoTime();
+            Files.move(file, inbox.resolve("big.csv"));
+            Path results = memoryRoot.resolve("outbox/big.csv.results.csv");
+            while (!Files.exists(results) && app.isAlive()) {
+                Thread.sleep(1000);
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            long rows;
+            try (var lines = Files.lines(results)) {
+                rows = lines.count() - 1;
+            }
+            return Map.of("records", MEMORY_RECORDS, "completed", rows == MEMORY_RECORDS, "seconds", round(seconds),
+                    "peakHeapAfterGcMb", peakHeapAfterGc(gcLog), "xmx", "256m");
+        } finally {
+            app.destroy();
+            app.waitFor(60, TimeUnit.SECONDS);
+        }
+    }
+
+    /** The largest heap size left after a collection, from the unified GC log ("...M->123M(256M)"). */
+    private static long peakHeapAfterGc(Path gcLog) throws IOException {
+        long peak = 0;
+        var after = java.util.regex.Pattern.compile("->(\\d+)M\\(");
+        for (String line : Files.readAllLines(gcLog)) {
+            var m = after.matcher(line);
+            while (m.find()) {
+                peak = Math.max(peak, Long.parseLong(m.group(1)));
+            }
+        }
+        return peak;
+    }
+
+    private static void writeOrders(Path file, int records, String gateway) throws IOException {
+        try (BufferedWriter out = Files.newBufferedWriter(file, StandardCharsets.UTF_8)) {
+            out.write("declarationRequestId,paymentId,customsCode,merchantCustomsCode,merchantCustomsName,amount,gateway\n");
+            String prefix = "B" + Long.toString(System.nanoTime(), 36).toUpperCase();
+            for (int i = 1; i <= records; i++) {
+                out.write(prefix + "-" + i + ",PAY-" + prefix + "-" + i + ",ZONGSHU,hanguo,jwyhanguo_card,"
+                        + (i % 1000 + 1) + ".00," + gateway + "\n");
+            }
+        }
+    }
+
+    private static Declaration sample(int i) {
+        return new Declaration("BENCH-%06d".formatted(i), "PAY-BENCH-" + i, "ZONGSHU", "hanguo", "jwyhanguo_card",
+                new java.math.BigDecimal("123.45"), false, null, null, null, "alipay-plus");
+    }
+
+    private static double round(double value) {
+        return Math.round(value * 100) / 100.0;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static void print(Map<String, Object> figures) throws IOException {
+        System.out.println();
+        System.out.println("| figure | alipay-plus | mapi (MD5) |");
+        System.out.println("|---|---|---|");
+        Map<String, Object> plus = (Map<String, Object>) figures.get("alipay-plus");
+        Map<String, Object> mapi = (Map<String, Object>) figures.get("mapi");
+        for (String key : List.of("limitPerSecond", "endToEndPerSecond", "endToEndShareOfLimit", "baselinePerSecond",
+                "endToEndOverBaseline")) {
+            System.out.printf("| %s | %s | %s |%n", key, plus.getOrDefault(key, "-"), mapi.getOrDefault(key, "-"));
+        }
+        System.out.println("tracking: " + figures.get("trackingCallsPer1000Open"));
+        System.out.println("memory:   " + figures.get("memory"));
+        Path results = Files.createDirectories(Path.of("bench/results"));
+        Path out = results.resolve("bench-" + Instant.now().toString().replace(':', '-') + ".json");
+        Files.writeString(out, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(figures));
+        System.out.println("written: " + out + " (JVM " + ManagementFactory.getRuntimeMXBean().getVmName() + ")");
+    }
+}
