@@ -71,13 +71,15 @@ class CrashRecoveryIT {
             assertThat(rows.stream().map(r -> r.get("record")).collect(Collectors.toSet())).hasSize(RECORDS);
             assertThat(rows).filteredOn(r -> r.get("declarationRequestId").startsWith("CRASH-B"))
                     .allSatisfy(r -> assertThat(r.get("status")).isEqualTo("INVALID"));
+            // accepted by Alipay; tracking (it polls at every start) may already have customs' answer
             assertThat(rows).filteredOn(r -> r.get("declarationRequestId").startsWith("CRASH-A"))
-                    .allSatisfy(r -> assertThat(r.get("status")).as(r.toString()).isEqualTo("ACCEPTED"));
+                    .allSatisfy(r -> assertThat(r.get("status")).as(r.toString())
+                            .isIn("ACCEPTED", "CUSTOMS_PENDING", "CUSTOMS_ACCEPTED"));
 
             JdbcTemplate ledger = ledger();
             assertThat(ledger.queryForObject("select count(*) from declaration", Integer.class)).isEqualTo(RECORDS);
-            assertThat(ledger.queryForObject("select count(*) from declaration where status = 'ACCEPTED'",
-                    Integer.class)).isEqualTo(valid());
+            assertThat(ledger.queryForObject("select count(*) from declaration where status in "
+                    + "('ACCEPTED', 'CUSTOMS_PENDING', 'CUSTOMS_ACCEPTED')", Integer.class)).isEqualTo(valid());
 
             SimulatorJournal journal = gateway.journal();
             Map<String, Set<String>> requestsById = journal.entries("alipay-plus.declare").stream()
