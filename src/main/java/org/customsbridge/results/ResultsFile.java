@@ -103,7 +103,8 @@ public final class ResultsFile implements AutoCloseable {
         return target;
     }
 
-    static String safe(String cell) {
+    /** A cell as a spreadsheet may show it without running it as a formula (also used by the reports). */
+    public static String safe(String cell) {
         if (cell == null || cell.isEmpty() || !FORMULA_START.matcher(cell).matches() || NUMBER.matcher(cell).matches()) {
             return cell;
         }

@@ -53,6 +53,11 @@ public final class Bundle implements AutoCloseable {
         return context.getBean(type);
     }
 
+    /** A client of this bundle's HTTP port. */
+    Http http() {
+        return new Http(port());
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

@@ -1,0 +1,71 @@
+package org.customsbridge.config;
+
+import java.time.Clock;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.customsbridge.operations.DeclarationQueries;
+import org.customsbridge.operations.FilesInProgress;
+import org.customsbridge.operations.FolderHealthIndicator;
+import org.customsbridge.operations.GatewayHealthIndicator;
+import org.customsbridge.operations.LedgerMetrics;
+import org.customsbridge.operations.LedgerSnapshot;
+import org.customsbridge.operations.OperationsSettings;
+import org.springframework.boot.actuate.health.CompositeHealthContributor;
+import org.springframework.boot.actuate.health.HealthIndicator;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * What operators see: the status API's ledger queries, health components (named after the bean:
+ * {@code inbox}, {@code outbox}, {@code gateways}), ledger gauges and file progress.
+ */
+@Configuration(proxyBeanMethods = false)
+public class OperationsConfiguration {
+
+    @Bean
+    DeclarationQueries declarationQueries(JdbcTemplate jdbc) {
+        return new DeclarationQueries(jdbc);
+    }
+
+    @Bean
+    HealthIndicator inboxHealthIndicator(CustomsProperties customs, OperationsSettings settings) {
+        return new FolderHealthIndicator(FolderHealthIndicator.created(customs.inbox()),
+                settings.health().minFreeSpace());
+    }
+
+    @Bean
+    HealthIndicator outboxHealthIndicator(CustomsProperties customs, OperationsSettings settings) {
+        return new FolderHealthIndicator(FolderHealthIndicator.created(customs.outbox()),
+                settings.health().minFreeSpace());
+    }
+
+    /** One component per enabled gateway, under {@code gateways}. */
+    @Bean
+    CompositeHealthContributor gatewaysHealthContributor(JdbcTemplate jdbc, Gateways gateways) {
+        Map<String, HealthIndicator> byGateway = new LinkedHashMap<>();
+        for (String gateway : CustomsProperties.GATEWAYS) {
+            if (gateways.isEnabled(gateway)) {
+                byGateway.put(gateway, new GatewayHealthIndicator(jdbc, gateway));
+            }
+        }
+        return CompositeHealthContributor.fromMap(byGateway);
+    }
+
+    @Bean
+    LedgerSnapshot ledgerSnapshot(JdbcTemplate jdbc, Clock clock, OperationsSettings settings) {
+        return new LedgerSnapshot(jdbc, clock, settings.metrics().ledgerCache());
+    }
+
+    @Bean
+    LedgerMetrics ledgerMetrics(LedgerSnapshot snapshot) {
+        return new LedgerMetrics(snapshot, List.copyOf(CustomsProperties.GATEWAYS));
+    }
+
+    @Bean
+    FilesInProgress filesInProgress(Clock clock) {
+        return new FilesInProgress(clock);
+    }
+}

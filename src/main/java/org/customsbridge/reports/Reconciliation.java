@@ -1,0 +1,32 @@
+package org.customsbridge.reports;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One day's reconciliation: declarations created that day per customs code, the same by status,
+ * and every declaration (of any day) that has waited for customs longer than the alert age.
+ */
+public record Reconciliation(LocalDate date, Instant generatedAt, List<CustomsCodeRow> byCustomsCode,
+                             Map<String, Long> byStatus, List<PendingDeclaration> pending) {
+
+    /**
+     * @param declared         sent to Alipay (every record but the invalid ones)
+     * @param acceptedByAlipay Alipay accepted the declaration (whatever customs said since)
+     * @param pending          no final answer yet (accepted, customs pending, unknown, or a call in flight)
+     * @param failed           refused by Alipay
+     */
+    public record CustomsCodeRow(String customsCode, long declared, long acceptedByAlipay, long customsAccepted,
+                                 long customsRejected, long pending, long failed, long invalid) {
+    }
+
+    public record PendingDeclaration(String declarationRequestId, String paymentId, String gateway, String status,
+                                     Instant createdAt, long pendingHours) {
+    }
+
+    public long total(java.util.function.ToLongFunction<CustomsCodeRow> column) {
+        return byCustomsCode.stream().mapToLong(column).sum();
+    }
+}
