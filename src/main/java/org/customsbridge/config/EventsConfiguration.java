@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Map;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customsbridge.events.StatusEventFields;
 import org.customsbridge.events.StatusEventOutbox;
 import org.customsbridge.events.StatusSinks;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -18,6 +19,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 /** Status events: the outbox the ledger writes, and the sinks of {@code customs.sinks}. */
 @Configuration(proxyBeanMethods = false)
 public class EventsConfiguration {
+
+    @Bean
+    StatusEventFields statusEventFields(ObjectMapper mapper) {
+        return new StatusEventFields(mapper);
+    }
 
     @Bean
     StatusEventOutbox statusEventOutbox(JdbcTemplate jdbc, ObjectMapper mapper) {

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 public class StatusSinks implements CamelContextConfiguration {
 
     /** The sink types that ship as route templates ({@code routes/deliver-<type>.camel.yaml}). */
-    public static final Set<String> TYPES = Set.of("file", "erp-http", "jms");
+    public static final Set<String> TYPES = Set.of("file", "erp-http", "jms", "sql");
+    private static final java.util.regex.Pattern NAMED_PARAMETER = java.util.regex.Pattern.compile(":#([A-Za-z_][\\w]*)");
     private static final Logger LOG = LoggerFactory.getLogger(StatusSinks.class);
 
     /** A configured sink: its name in {@code customs.sinks}, its type, and its template parameters. */
@@ -44,7 +45,26 @@ public class StatusSinks implements CamelContextConfiguration {
                 throw new IllegalStateException("customs.sinks." + sink.name()
                         + ".url: required when the " + sink.name() + " sink is on (customs.sinks)");
             }
+            if ("sql".equals(sink.type())) {
+                checkStatement(sink);
+            }
             outbox.register(sink.name());
+        }
+    }
+
+    /** A statement that names a field no event has would fail on every event: refuse it at start-up. */
+    private static void checkStatement(Sink sink) {
+        String statement = sink.parameters().get("statement");
+        String property = "customs.sinks." + sink.name() + ".statement";
+        if (statement == null || statement.isBlank()) {
+            throw new IllegalStateException(property + ": required for a sql sink");
+        }
+        var names = NAMED_PARAMETER.matcher(statement);
+        while (names.find()) {
+            if (!StatusEventFields.NAMES.contains(names.group(1))) {
+                throw new IllegalStateException(property + ": names " + names.group(1)
+                        + ", which is not a status event field (" + String.join(", ", StatusEventFields.NAMES) + ")");
+            }
         }
     }
 
@@ -58,6 +78,13 @@ public class StatusSinks implements CamelContextConfiguration {
         for (Sink sink : sinks) {
             Map<String, Object> parameters = new LinkedHashMap<>(sink.parameters());
             parameters.remove("type");
+            if ("sql".equals(sink.type()) && sink.parameters().get("url") != null) {
+                // the ERP's own database: a datasource of the sink's own, bound under a name of its own
+                String bean = "statusSink" + sink.name().replaceAll("[^A-Za-z0-9]", "") + "DataSource";
+                camelContext.getRegistry().bind(bean, javax.sql.DataSource.class, erpDataSource(sink));
+                parameters.put("dataSource", bean);
+            }
+            parameters.keySet().removeAll(Set.of("url", "username", "password"));
             parameters.put("name", sink.name());
             TemplatedRouteBuilder.builder(camelContext, "deliver-" + sink.type())
                     .routeId("deliver-" + sink.name())
@@ -69,6 +96,13 @@ public class StatusSinks implements CamelContextConfiguration {
                     .add();
             LOG.info("Status sink {} ({}) started", sink.name(), sink.type());
         }
+    }
+
+    private static javax.sql.DataSource erpDataSource(Sink sink) {
+        org.springframework.jdbc.datasource.DriverManagerDataSource dataSource =
+                new org.springframework.jdbc.datasource.DriverManagerDataSource(sink.parameters().get("url"),
+                        sink.parameters().getOrDefault("username", ""), sink.parameters().getOrDefault("password", ""));
+        return dataSource;
     }
 
     public List<Sink> sinks() {
