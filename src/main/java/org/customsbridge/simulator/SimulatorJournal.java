@@ -2,7 +2,6 @@ package org.customsbridge.simulator;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -20,7 +19,10 @@ public class SimulatorJournal {
     public record Entry(Instant at, String operation, String id, String request, String resultCode) {
     }
 
-    private final List<Entry> entries = new ArrayList<>();
+    /** Enough for any demo or test; a long soak through the simulator keeps only the newest calls. */
+    static final int LIMIT = 200_000;
+
+    private final java.util.ArrayDeque<Entry> entries = new java.util.ArrayDeque<>();
     private final Clock clock;
 
     public SimulatorJournal() {
@@ -36,7 +38,10 @@ public class SimulatorJournal {
     }
 
     public synchronized void add(Entry entry) {
-        entries.add(entry);
+        if (entries.size() == LIMIT) {
+            entries.removeFirst();
+        }
+        entries.addLast(entry);
     }
 
     public synchronized List<Entry> entries() {
