@@ -78,13 +78,16 @@ public class StatusSinks implements CamelContextConfiguration {
         for (Sink sink : sinks) {
             Map<String, Object> parameters = new LinkedHashMap<>(sink.parameters());
             parameters.remove("type");
-            if ("sql".equals(sink.type()) && sink.parameters().get("url") != null) {
-                // the ERP's own database: a datasource of the sink's own, bound under a name of its own
-                String bean = "statusSink" + sink.name().replaceAll("[^A-Za-z0-9]", "") + "DataSource";
-                camelContext.getRegistry().bind(bean, javax.sql.DataSource.class, erpDataSource(sink));
-                parameters.put("dataSource", bean);
+            if ("sql".equals(sink.type())) {
+                if (sink.parameters().get("url") != null) {
+                    // the ERP's own database: a datasource of the sink's own, bound under a name of its own
+                    String bean = "statusSink" + sink.name().replaceAll("[^A-Za-z0-9]", "") + "DataSource";
+                    camelContext.getRegistry().bind(bean, javax.sql.DataSource.class, erpDataSource(sink));
+                    parameters.put("dataSource", bean);
+                }
+                // the database's address and credentials stay out of the route's definition
+                parameters.keySet().removeAll(Set.of("url", "username", "password"));
             }
-            parameters.keySet().removeAll(Set.of("url", "username", "password"));
             parameters.put("name", sink.name());
             TemplatedRouteBuilder.builder(camelContext, "deliver-" + sink.type())
                     .routeId("deliver-" + sink.name())
