@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.signing.AlipayPlusSignature;
 import org.customsbridge.signing.SignatureHeader;
 
@@ -49,5 +50,7 @@ public class AlipayPlusSigner {
         message.setHeader(AlipayPlusApi.SIGNATURE,
                 new SignatureHeader(SignatureHeader.RSA256, credentials.keyVersion(), signature).format());
         exchange.setProperty(URL, baseUrl.get() + path);
+        exchange.setProperty(GatewayCallMetrics.OPERATION,
+                AlipayPlusApi.DECLARE_PATH.equals(path) ? "alipay-plus.declare" : "alipay-plus.inquire");
     }
 }

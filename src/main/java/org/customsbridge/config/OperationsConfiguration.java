@@ -9,6 +9,7 @@ import org.customsbridge.operations.DeclarationQueries;
 import org.customsbridge.operations.FilesInProgress;
 import org.customsbridge.operations.FolderHealthIndicator;
 import org.customsbridge.operations.GatewayHealthIndicator;
+import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.operations.LedgerMetrics;
 import org.customsbridge.operations.LedgerSnapshot;
 import org.customsbridge.operations.OperationsSettings;
@@ -57,6 +58,12 @@ public class OperationsConfiguration {
     @Bean
     LedgerSnapshot ledgerSnapshot(JdbcTemplate jdbc, Clock clock, OperationsSettings settings) {
         return new LedgerSnapshot(jdbc, clock, settings.metrics().ledgerCache());
+    }
+
+    /** Found by Camel as an event notifier: times every HTTP call to a gateway. */
+    @Bean
+    GatewayCallMetrics gatewayCallMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new GatewayCallMetrics(registry);
     }
 
     @Bean

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.signing.MapiSigner;
 
 /**
@@ -33,5 +34,7 @@ public class MapiRequestSigner {
         message.setHeader(Exchange.HTTP_METHOD, "POST");
         message.setHeader(Exchange.CONTENT_TYPE, MapiApi.CONTENT_TYPE_FORM);
         exchange.setProperty(URL, gatewayUrl.get());
+        exchange.setProperty(GatewayCallMetrics.OPERATION,
+                MapiApi.QUERY_SERVICE.equals(params.get(MapiApi.SERVICE)) ? "mapi.query" : "mapi.declare");
     }
 }

@@ -43,6 +43,10 @@ class MetricsFlowTest {
                 assertThat(value(body, "customs_declarations_oldest_open_age_seconds")).isPositive();
                 assertThat(body).containsPattern("camel_exchanges_total\\{[^}]*routeId=\"file-intake\"");
                 assertThat(body).containsPattern("camel_route_policy_seconds_count\\{[^}]*routeId=\"declare-record\"");
+                // the two valid records made one declare call each, answered 200, not resends
+                assertThat(value(body, "customs_gateway_calls_seconds_count{operation=\"alipay-plus.declare\","
+                        + "outcome=\"200\",resend=\"false\"}")).isEqualTo(2);
+                assertThat(body).contains("customs_gateway_calls_seconds_bucket{");
             });
         }
     }

@@ -1,0 +1,59 @@
+package org.customsbridge.operations;
+
+import java.util.concurrent.TimeUnit;
+
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.Timer;
+import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.Exchange;
+import org.apache.camel.support.EventNotifierSupport;
+
+/**
+ * {@code customs_gateway_calls_seconds{operation,outcome,resend}}: every HTTP call to a gateway,
+ * timed, with its operation ({@code alipay-plus.declare}, {@code mapi.query}, ...), its outcome
+ * (the HTTP status, or {@code NO_ANSWER}) and whether it was a resend. The signers name the
+ * operation in the exchange property {@link #OPERATION}.
+ */
+public class GatewayCallMetrics extends EventNotifierSupport {
+
+    public static final String OPERATION = "customsGatewayOperation";
+
+    private final MeterRegistry registry;
+
+    public GatewayCallMetrics(MeterRegistry registry) {
+        this.registry = registry;
+        setIgnoreCamelContextEvents(true);
+        setIgnoreRouteEvents(true);
+        setIgnoreServiceEvents(true);
+        setIgnoreStepEvents(true);
+        setIgnoreExchangeCreatedEvent(true);
+        setIgnoreExchangeCompletedEvent(true);
+        setIgnoreExchangeFailedEvents(true);
+        setIgnoreExchangeRedeliveryEvents(true);
+        setIgnoreExchangeSendingEvents(true);
+    }
+
+    @Override
+    public boolean isEnabled(CamelEvent event) {
+        return event instanceof CamelEvent.ExchangeSentEvent sent
+                && sent.getExchange().getProperty(OPERATION) != null
+                && sent.getEndpoint().getEndpointUri().startsWith("http");
+    }
+
+    @Override
+    public void notify(CamelEvent event) {
+        CamelEvent.ExchangeSentEvent sent = (CamelEvent.ExchangeSentEvent) event;
+        Exchange exchange = sent.getExchange();
+        Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
+        String outcome = exchange.getException() != null || status == null ? "NO_ANSWER" : Integer.toString(status);
+        boolean resend = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
+        Timer.builder("customs.gateway.calls")
+                .description("HTTP calls to the gateways, by operation, outcome and whether they were resends")
+                .tag("operation", exchange.getProperty(OPERATION, String.class))
+                .tag("outcome", outcome)
+                .tag("resend", Boolean.toString(resend))
+                .publishPercentileHistogram()
+                .register(registry)
+                .record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
+    }
+}
