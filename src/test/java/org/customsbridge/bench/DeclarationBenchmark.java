@@ -11,7 +11,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -37,6 +36,7 @@ import org.customsbridge.signing.MapiSignature;
 import org.customsbridge.signing.MapiSigner;
 import org.customsbridge.signing.PemKeys;
 import org.customsbridge.signing.SignatureHeader;
+import org.customsbridge.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -94,10 +94,8 @@ class DeclarationBenchmark {
 
     /** RSA-2048: client sign + client verify + simulator verify + simulator sign, on all cores. */
     private static double rsaLimit() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        KeyPair merchant = generator.generateKeyPair();
-        KeyPair alipay = generator.generateKeyPair();
+        KeyPair merchant = TestKeys.rsa2048();
+        KeyPair alipay = TestKeys.rsa2048();
         String body = new DeclareRequestMapper(JSON).toJson(sample(1));
         return onAllCores(Duration.ofSeconds(5), () -> {
             String time = OffsetDateTime.now(ZoneOffset.UTC).toString();

@@ -3,7 +3,6 @@ package org.customsbridge.flow;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Path;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.List;
@@ -11,6 +10,7 @@ import java.util.Map;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.customsbridge.testsupport.TestKeys;
 
 /** Nothing the management and API description endpoints serve carries a configured secret. */
 class ManagementSecretsFlowTest {
@@ -22,9 +22,7 @@ class ManagementSecretsFlowTest {
 
     @Test
     void managementEndpointsNeverShowKeys() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        String privateKey = Base64.getEncoder().encodeToString(generator.generateKeyPair().getPrivate().getEncoded());
+        String privateKey = Base64.getEncoder().encodeToString(TestKeys.rsa2048().getPrivate().getEncoded());
         // a stretch from the middle of the key: recognisable, and never part of anything else
         String keyMarker = privateKey.substring(400, 440);
         Inbox inbox = Inbox.under(root);

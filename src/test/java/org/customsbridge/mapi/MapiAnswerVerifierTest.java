@@ -4,12 +4,12 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 
 import org.customsbridge.declare.NoTrustedAnswerException;
 import org.customsbridge.signing.MapiSignType;
 import org.customsbridge.signing.MapiSigner;
+import org.customsbridge.testsupport.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -29,10 +29,8 @@ class MapiAnswerVerifierTest {
 
     @BeforeAll
     static void keys() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        merchant = generator.generateKeyPair();
-        alipay = generator.generateKeyPair();
+        merchant = TestKeys.rsa2048();
+        alipay = TestKeys.rsa2048();
     }
 
     /** The bundle's side: signs with the merchant's key, verifies with Alipay's. */

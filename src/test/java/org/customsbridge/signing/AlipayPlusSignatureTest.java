@@ -6,7 +6,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.customsbridge.testsupport.TestKeys;
 
 /** Our Alipay+ RSA256 signatures against ALIPAY-API.md §2.1 and Alipay's own SDK ({@link SignatureTool}). */
 class AlipayPlusSignatureTest {
@@ -56,10 +56,8 @@ class AlipayPlusSignatureTest {
                 return Base64.getDecoder().decode(text);
             }
         });
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        merchant = generator.generateKeyPair();
-        other = generator.generateKeyPair();
+        merchant = TestKeys.rsa2048();
+        other = TestKeys.rsa2048();
         merchantPrivateBase64 = PemKeys.base64(merchant.getPrivate().getEncoded());
         merchantPublicBase64 = PemKeys.base64(merchant.getPublic().getEncoded());
     }

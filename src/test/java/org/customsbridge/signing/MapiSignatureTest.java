@@ -5,7 +5,6 @@ import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
 import java.util.HashMap;
@@ -19,6 +18,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
+import org.customsbridge.testsupport.TestKeys;
 
 /** MAPI signatures against the worked vectors of ALIPAY-API.md §3.2 and Alipay's own SDK ({@link AlipaySignature}). */
 class MapiSignatureTest {
@@ -38,10 +38,8 @@ class MapiSignatureTest {
 
     @BeforeAll
     static void keys() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        merchant = generator.generateKeyPair();
-        alipay = generator.generateKeyPair();
+        merchant = TestKeys.rsa2048();
+        alipay = TestKeys.rsa2048();
         merchantPrivateBase64 = PemKeys.base64(merchant.getPrivate().getEncoded());
         merchantPublicBase64 = PemKeys.base64(merchant.getPublic().getEncoded());
     }

@@ -8,7 +8,6 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 import java.security.PrivateKey;
 import java.security.PublicKey;
@@ -18,6 +17,7 @@ import java.util.Base64;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.customsbridge.testsupport.TestKeys;
 
 class PemKeysTest {
 
@@ -30,9 +30,7 @@ class PemKeysTest {
 
     @BeforeAll
     static void keys() throws NoSuchAlgorithmException {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        pair = generator.generateKeyPair();
+        pair = TestKeys.rsa2048();
         privatePem = PemKeys.toPem("PRIVATE KEY", pair.getPrivate().getEncoded());
         publicPem = PemKeys.toPem("PUBLIC KEY", pair.getPublic().getEncoded());
     }

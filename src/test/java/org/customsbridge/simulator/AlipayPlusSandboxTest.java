@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -25,6 +24,7 @@ import org.customsbridge.signing.SignatureHeader;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.customsbridge.testsupport.MutableClock;
+import org.customsbridge.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 
 /** The Alipay+ sandbox as plain Java, with a clock the test moves. */
@@ -47,11 +47,9 @@ class AlipayPlusSandboxTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        merchant = generator.generateKeyPair();
-        alipay = generator.generateKeyPair();
-        stranger = generator.generateKeyPair();
+        merchant = TestKeys.rsa2048();
+        alipay = TestKeys.rsa2048();
+        stranger = TestKeys.rsa2048();
     }
 
     @BeforeEach

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.math.BigDecimal;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashMap;
@@ -29,6 +28,7 @@ import org.customsbridge.signing.MapiSigner;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.customsbridge.testsupport.MutableClock;
+import org.customsbridge.testsupport.TestKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.EnumSource;
@@ -58,11 +58,9 @@ class MapiSandboxTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        merchant = generator.generateKeyPair();
-        alipay = generator.generateKeyPair();
-        stranger = generator.generateKeyPair();
+        merchant = TestKeys.rsa2048();
+        alipay = TestKeys.rsa2048();
+        stranger = TestKeys.rsa2048();
     }
 
     @BeforeEach

@@ -10,7 +10,6 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -25,6 +24,7 @@ import org.customsbridge.mapi.MapiQueryRequestMapper;
 import org.customsbridge.record.Declaration;
 import org.customsbridge.signing.MapiSignType;
 import org.customsbridge.signing.MapiSigner;
+import org.customsbridge.testsupport.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,10 +46,8 @@ class MapiSimulatorControllerTest {
 
     @BeforeAll
     static void keys() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        merchant = generator.generateKeyPair();
-        alipay = generator.generateKeyPair();
+        merchant = TestKeys.rsa2048();
+        alipay = TestKeys.rsa2048();
     }
 
     @BeforeEach
