@@ -11,8 +11,8 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.component.http.HttpComponent;
-import org.apache.camel.spi.ComponentCustomizer;
+import org.apache.camel.component.http.NoopCookieStore;
+import org.apache.hc.client5.http.cookie.CookieStore;
 import org.customsbridge.alipayplus.AlipayPlusCredentials;
 import org.customsbridge.alipayplus.AlipayPlusSigner;
 import org.customsbridge.alipayplus.AlipayPlusVerifier;
@@ -60,8 +60,11 @@ public class CustomsConfiguration {
 
     /**
      * The workers that declare the records of a file in parallel, to hide the gateway's latency. The
-     * queue is short and a full pool makes the reading thread declare the next record itself, so a
-     * file of any size never piles up in memory.
+     * queue is bounded and, when it is full, the thread that feeds it declares the next record itself,
+     * so a file of any size never piles up in memory. The queue holds a few rounds of work so that the
+     * workers still have records to take while the feeder is busy with one for a whole gateway round
+     * trip. (A feeder that waited for a place instead could deadlock: Camel may feed the split from a
+     * worker thread.)
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService declareWorkers(@Value("${customs.intake.concurrency}") int concurrency) {
@@ -70,11 +73,17 @@ public class CustomsConfiguration {
         }
         AtomicInteger threads = new AtomicInteger();
         return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
-                new ArrayBlockingQueue<>(concurrency), r -> {
+                new ArrayBlockingQueue<>(concurrency * 4), r -> {
                     Thread thread = new Thread(r, "declare-" + threads.incrementAndGet());
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
+    }
+
+    /** For camel-http (camel.component.http.cookie-store): gateways keep no session. */
+    @Bean
+    CookieStore noCookieStore() {
+        return new NoopCookieStore();
     }
 
     @Bean
@@ -180,20 +189,6 @@ public class CustomsConfiguration {
     @Bean
     AlipayPlusVerifier alipayPlusVerifier(AlipayPlusCredentials credentials) {
         return new AlipayPlusVerifier(credentials);
-    }
-
-    /** camel-http takes its timeouts and pool size on the component, in milliseconds. */
-    @Bean
-    ComponentCustomizer httpTimeouts(CustomsProperties customs) {
-        int timeout = Math.toIntExact(customs.http().timeout().toMillis());
-        return ComponentCustomizer.forType(HttpComponent.class, http -> {
-            http.setConnectTimeout(timeout);
-            http.setConnectionRequestTimeout(timeout);
-            http.setResponseTimeout(timeout);
-            http.setSoTimeout(timeout);
-            http.setMaxTotalConnections(customs.http().maxConnections());
-            http.setConnectionsPerRoute(customs.http().maxConnections());
-        });
     }
 
     private static String orDemo(String configured, String demo, String property) {

@@ -14,7 +14,7 @@ import org.springframework.core.env.MapPropertySource;
  * The contract's properties are Spring Boot durations and counts ({@code customs.retry.delay=10s});
  * Camel endpoint and redelivery options want milliseconds and redelivery counts. This adds the
  * derived forms the routes use ({@code customs.retry.delay-ms}, {@code customs.retry.max-redeliveries},
- * {@code customs.tracking.poll-interval-ms}, {@code customs.progress.interval-ms}), always computed
+ * {@code customs.tracking.poll-interval-ms}, {@code customs.progress.interval-ms}, {@code customs.http.timeout-ms}), always computed
  * from the user's values.
  */
 public class DerivedProperties implements EnvironmentPostProcessor {
@@ -25,6 +25,7 @@ public class DerivedProperties implements EnvironmentPostProcessor {
         derived.put("customs.retry.delay-ms", millis(environment, "customs.retry.delay", "10s"));
         derived.put("customs.tracking.poll-interval-ms", millis(environment, "customs.tracking.poll-interval", "5m"));
         derived.put("customs.progress.interval-ms", millis(environment, "customs.progress.interval", "5s"));
+        derived.put("customs.http.timeout-ms", millis(environment, "customs.http.timeout", "30s"));
         derived.put("customs.retry.max-redeliveries", Math.max(0,
                 Integer.parseInt(environment.getProperty("customs.retry.max-attempts", "5").strip()) - 1));
         environment.getPropertySources().addLast(new MapPropertySource("customs-derived", derived));
