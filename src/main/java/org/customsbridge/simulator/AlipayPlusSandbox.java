@@ -101,13 +101,17 @@ public class AlipayPlusSandbox {
         return signed(path, answer);
     }
 
-    private synchronized ObjectNode declare(JsonNode request) {
+    private ObjectNode declare(JsonNode request) {
         Map<String, String> fields = flatten(request);
         String problem = declareProblem(fields);
         if (problem != null) {
             return result("F", "PARAM_ILLEGAL", "Illegal parameters: " + problem);
         }
         String requestId = fields.get("customsDeclarationRequestId");
+        return declarations.oneAtATime(SimulatedDeclarations.ALIPAY_PLUS, requestId, () -> declare(requestId, fields));
+    }
+
+    private ObjectNode declare(String requestId, Map<String, String> fields) {
         String paymentId = fields.get("paymentRequestId");
         if (paymentId.startsWith(unknownPaymentPrefix)) {
             return result("F", "ORDER_NOT_EXIST", "The order doesn't exist.");

@@ -129,7 +129,7 @@ public class MapiSandbox {
 
     // ------------------------------------------------------------------ alipay.acquire.customs
 
-    private synchronized Result declare(Map<String, String> request) {
+    private Result declare(Map<String, String> request) {
         Map<String, String> fields = new LinkedHashMap<>();
         request.forEach((name, value) -> {
             if (!PROTOCOL.contains(name) && value != null && !value.isEmpty()) {
@@ -148,6 +148,10 @@ public class MapiSandbox {
         if (tradeNo.startsWith(unknownPaymentPrefix)) {
             return failed("TRADE_NOT_EXIST", "The trade does not exist");
         }
+        return declarations.oneAtATime(SimulatedDeclarations.MAPI, requestId, () -> declare(requestId, tradeNo, fields));
+    }
+
+    private Result declare(String requestId, String tradeNo, Map<String, String> fields) {
         Instant now = declarations.now();
         Optional<SimulatedDeclarations.Stored> existing = declarations.find(SimulatedDeclarations.MAPI, requestId);
         if (existing.isEmpty()) {

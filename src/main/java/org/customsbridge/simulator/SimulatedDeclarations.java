@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -12,6 +13,7 @@ import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 
 /**
  * The simulator's memory of declarations, shared by both API families: who declared what, when,
@@ -50,6 +52,14 @@ public class SimulatedDeclarations {
     static final Duration RETRANSMISSION_WAIT = Duration.ofMinutes(5);
 
     private final Map<String, Stored> byKey = new ConcurrentHashMap<>();
+    /** The first request id of each order at each customs, so that a duplicate is found without a scan. */
+    private final Map<String, String> byOrder = new ConcurrentHashMap<>();
+    /**
+     * Calls for one request id are decided one at a time, as by Alipay, so that two resends of an id in
+     * flight together cannot both store it; calls for other ids go on in parallel. Striped, not one lock
+     * per id, to keep memory flat over millions of ids.
+     */
+    private final Object[] stripes = new Object[256];
     private final AtomicLong sequence = new AtomicLong(2026_0000_0000L);
     private final Clock clock;
     private final Duration customsDelay;
@@ -64,6 +74,16 @@ public class SimulatedDeclarations {
         this.rules = rules;
         this.clock = clock;
         this.customsDelay = customsDelay;
+        for (int i = 0; i < stripes.length; i++) {
+            stripes[i] = new Object();
+        }
+    }
+
+    /** Runs a decision about one request id while no other call for that id is being decided. */
+    public <T> T oneAtATime(String family, String requestId, Supplier<T> decision) {
+        synchronized (stripes[Math.floorMod(key(family, requestId).hashCode(), stripes.length)]) {
+            return decision.get();
+        }
     }
 
     /** An Alipay+ declaration. */
@@ -77,16 +97,25 @@ public class SimulatedDeclarations {
 
     /** Another Alipay+ declaration of the same order at the same customs, under a different request id. */
     public Optional<Stored> sameOrderElsewhere(String requestId, String orderId, String customsCode) {
-        return byKey.values().stream()
-                .filter(s -> s.family().equals(ALIPAY_PLUS))
-                .filter(s -> !s.requestId().equals(requestId))
-                .filter(s -> (s.split() ? s.subOrderId() : s.paymentId()).equals(orderId))
-                .filter(s -> s.customsCode().equalsIgnoreCase(customsCode))
-                .findFirst();
+        String first = byOrder.get(orderKey(ALIPAY_PLUS, orderId, customsCode));
+        return first == null || first.equals(requestId) ? Optional.empty() : find(ALIPAY_PLUS, first);
     }
 
     public void save(Stored stored) {
-        byKey.put(key(stored.family(), stored.requestId()), stored);
+        Stored before = byKey.put(key(stored.family(), stored.requestId()), stored);
+        if (before != null && !orderKey(before).equals(orderKey(stored))) {
+            byOrder.remove(orderKey(before), before.requestId());
+        }
+        byOrder.putIfAbsent(orderKey(stored), stored.requestId());
+    }
+
+    private static String orderKey(Stored stored) {
+        return orderKey(stored.family(), stored.split() ? stored.subOrderId() : stored.paymentId(),
+                stored.customsCode());
+    }
+
+    private static String orderKey(String family, String orderId, String customsCode) {
+        return family + "|" + orderId + "|" + Objects.toString(customsCode, "").toUpperCase(Locale.ROOT);
     }
 
     public String nextDeclarationId() {
@@ -122,6 +151,7 @@ public class SimulatedDeclarations {
 
     public void clear() {
         byKey.clear();
+        byOrder.clear();
     }
 
     /** The names whose values differ between two sets of business fields, in name order. */
