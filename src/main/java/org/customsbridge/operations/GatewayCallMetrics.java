@@ -5,6 +5,7 @@ import java.util.concurrent.TimeUnit;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
 import org.apache.camel.spi.CamelEvent;
+import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.EventNotifierSupport;
 
@@ -30,19 +31,29 @@ public class GatewayCallMetrics extends EventNotifierSupport {
         setIgnoreExchangeCompletedEvent(true);
         setIgnoreExchangeFailedEvents(true);
         setIgnoreExchangeRedeliveryEvents(true);
-        setIgnoreExchangeSendingEvents(true);
     }
 
+    /**
+     * Sending events are taken too, and ignored: Camel times a call, and reports it as sent, only
+     * when some notifier took its sending event.
+     */
     @Override
     public boolean isEnabled(CamelEvent event) {
-        return event instanceof CamelEvent.ExchangeSentEvent sent
-                && sent.getExchange().getProperty(OPERATION) != null
-                && sent.getEndpoint().getEndpointUri().startsWith("http");
+        if (event instanceof CamelEvent.ExchangeSendingEvent sending) {
+            return isGatewayCall(sending.getExchange(), sending.getEndpoint());
+        }
+        return event instanceof CamelEvent.ExchangeSentEvent sent && isGatewayCall(sent.getExchange(), sent.getEndpoint());
+    }
+
+    private static boolean isGatewayCall(Exchange exchange, Endpoint endpoint) {
+        return exchange.getProperty(OPERATION) != null && endpoint.getEndpointUri().startsWith("http");
     }
 
     @Override
     public void notify(CamelEvent event) {
-        CamelEvent.ExchangeSentEvent sent = (CamelEvent.ExchangeSentEvent) event;
+        if (!(event instanceof CamelEvent.ExchangeSentEvent sent)) {
+            return;
+        }
         Exchange exchange = sent.getExchange();
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String outcome = exchange.getException() != null || status == null ? "NO_ANSWER" : Integer.toString(status);
