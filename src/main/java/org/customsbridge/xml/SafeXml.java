@@ -8,10 +8,21 @@ import javax.xml.stream.XMLInputFactory;
  */
 public final class SafeXml {
 
+    /**
+     * Finding a StAX implementation scans the class path (ServiceLoader) on every newInstance(), which
+     * serialised gateway answers on the jar lock; one factory per thread is made once. Per thread, not
+     * shared, because not every implementation promises a thread-safe factory.
+     */
+    private static final ThreadLocal<XMLInputFactory> FACTORY = ThreadLocal.withInitial(SafeXml::newFactory);
+
     private SafeXml() {
     }
 
     public static XMLInputFactory inputFactory() {
+        return FACTORY.get();
+    }
+
+    private static XMLInputFactory newFactory() {
         XMLInputFactory factory = XMLInputFactory.newInstance();
         factory.setProperty(XMLInputFactory.SUPPORT_DTD, false);
         factory.setProperty(XMLInputFactory.IS_SUPPORTING_EXTERNAL_ENTITIES, false);
