@@ -245,8 +245,11 @@ public class DeclarationLedger {
         });
     }
 
-    /** Counts one call to the gateway (first call, resend after no answer, or resend after a crash). */
-    public void countCall(String declarationRequestId) {
+    /**
+     * Counts one resend of a call that had no trustworthy answer. (An admission counts its own first
+     * call, in the transaction that claims the row: one statement less per declaration.)
+     */
+    public void countResend(String declarationRequestId) {
         jdbc.update("update declaration set attempts = attempts + 1, last_declared_at = ? "
                 + "where declaration_request_id = ?", now(), declarationRequestId);
     }
@@ -305,7 +308,7 @@ public class DeclarationLedger {
                     insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
                         status, attempts, source, source_line, claimed_by, claimed_until, created_at, updated_at,
                         last_declared_at)
-                    values (?, ?, ?, ?, ?, ?, 0, ?, ?, ?, ?, ?, ?, ?)""",
+                    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
                     declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
                     declaration.fingerprint(), writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
                     cut(source.source(), 512), source.line(), node, now.plus(claimTtl), now, now, now);
@@ -330,7 +333,7 @@ public class DeclarationLedger {
         jdbc.update("""
                 update declaration set payment_id = ?, gateway = ?, fingerprint = ?, request_fields = ?, status = ?,
                     status_before_declaring = ?, source = ?, source_line = ?,
-                    claimed_by = ?, claimed_until = ?, updated_at = ?, last_declared_at = ?
+                    claimed_by = ?, claimed_until = ?, updated_at = ?, last_declared_at = ?, attempts = attempts + 1
                 where declaration_request_id = ?""",
                 declaration.paymentId(), declaration.gateway(), declaration.fingerprint(),
                 writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
