@@ -53,6 +53,10 @@ class DeclarationBenchmark {
     private static final int MEMORY_RECORDS = Integer.getInteger("bench.memory.records", 1_000_000);
     private static final Duration LATENCY = Duration.ofMillis(Long.getLong("bench.latency-ms", 100));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 200);
+    /** For a quicker look or a profile: which gateways, and whether tracking and memory are measured. */
+    private static final List<String> GATEWAYS = List.of(System.getProperty("bench.gateways", "alipay-plus,mapi")
+            .split(","));
+    private static final boolean TRACKING = Boolean.parseBoolean(System.getProperty("bench.tracking", "true"));
 
     @TempDir
     Path root;
@@ -64,7 +68,7 @@ class DeclarationBenchmark {
                 "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
         figures.put("records", RECORDS);
         figures.put("latencyMs", LATENCY.toMillis());
-        for (String gateway : List.of("alipay-plus", "mapi")) {
+        for (String gateway : GATEWAYS) {
             Map<String, Object> row = new LinkedHashMap<>();
             double limit = gateway.equals("mapi") ? md5Limit() : rsaLimit();
             row.put("limitPerSecond", round(limit));
@@ -76,9 +80,15 @@ class DeclarationBenchmark {
                     "server.tomcat.threads.max", Integer.toString(CONCURRENCY + 50),
                     "customs.tracking.poll-interval", "1d", "customs.simulator.customs-delay", "1h",
                     "logging.level.org.customsbridge", "WARN"))) {
+                long cpuBefore = processCpuNanos();
                 double endToEnd = endToEnd(gatewayRoot, gateway, bundle);
+                double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / RECORDS;
                 row.put("endToEndPerSecond", round(endToEnd));
                 row.put("endToEndShareOfLimit", round(endToEnd / limit));
+                // CPU per declaration (bundle and simulator share this JVM) beside the crypto's own share
+                // of it: less sensitive to other load on the machine than the rates
+                row.put("cpuMsPerDeclaration", round(cpuMs));
+                row.put("cryptoMsPerDeclaration", round(1000.0 * CORES / limit));
                 if (gateway.equals("alipay-plus")) {
                     double baseline = baseline(gatewayRoot, bundle.port());
                     row.put("baselinePerSecond", round(baseline));
@@ -87,8 +97,12 @@ class DeclarationBenchmark {
             }
             figures.put(gateway, row);
         }
-        figures.put("trackingCallsPer1000Open", trackingCallsPer1000());
-        figures.put("memory", memory());
+        if (TRACKING) {
+            figures.put("trackingCallsPer1000Open", trackingCallsPer1000());
+        }
+        if (MEMORY_RECORDS > 0) {
+            figures.put("memory", memory());
+        }
         print(figures);
     }
 
@@ -117,6 +131,13 @@ class DeclarationBenchmark {
             String answer = signer.signContent("<alipay><result_code>SUCCESS</result_code></alipay>");
             signer.verify("<alipay><result_code>SUCCESS</result_code></alipay>", answer);
         });
+    }
+
+    private static final int CORES = Runtime.getRuntime().availableProcessors();
+
+    private static long processCpuNanos() {
+        return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                .getProcessCpuTime();
     }
 
     private static double onAllCores(Duration duration, Runnable operation) throws Exception {
@@ -300,10 +321,10 @@ class DeclarationBenchmark {
         System.out.println();
         System.out.println("| figure | alipay-plus | mapi (MD5) |");
         System.out.println("|---|---|---|");
-        Map<String, Object> plus = (Map<String, Object>) figures.get("alipay-plus");
-        Map<String, Object> mapi = (Map<String, Object>) figures.get("mapi");
+        Map<String, Object> plus = (Map<String, Object>) figures.getOrDefault("alipay-plus", Map.of());
+        Map<String, Object> mapi = (Map<String, Object>) figures.getOrDefault("mapi", Map.of());
         for (String key : List.of("limitPerSecond", "endToEndPerSecond", "endToEndShareOfLimit", "baselinePerSecond",
-                "endToEndOverBaseline")) {
+                "endToEndOverBaseline", "cpuMsPerDeclaration", "cryptoMsPerDeclaration")) {
             System.out.printf("| %s | %s | %s |%n", key, plus.getOrDefault(key, "-"), mapi.getOrDefault(key, "-"));
         }
         System.out.println("tracking: " + figures.get("trackingCallsPer1000Open"));

@@ -62,7 +62,14 @@ class CrashRecoveryIT {
                         .exists();
             }
             Process last = startBundle(gateway.port(), KILLS + 1);
-            List<CSVRecord> rows = inbox.awaitResults("orders.csv");
+            List<CSVRecord> rows;
+            try {
+                // generous: the restart itself takes a while on a loaded machine
+                rows = inbox.awaitResultsWithin("orders.csv", Duration.ofMinutes(4));
+            } catch (org.awaitility.core.ConditionTimeoutException e) {
+                System.err.println(Files.readString(bundleRoot.resolve("bundle-" + (KILLS + 1) + ".log")));
+                throw e;
+            }
             inbox.awaitMoved(inbox.done("orders.csv"));
             last.destroy();
             last.waitFor();
