@@ -66,18 +66,11 @@ final class XmlRecordReader implements RecordReader {
                             + ": unexpected content in <" + RECORD + ">");
                 }
                 String name = xml.getLocalName();
-                try {
-                    String value = TextInputs.normalized(xml.getElementText());
-                    if (value != null) {
-                        fields.put(name, value);
-                    }
-                } catch (XMLStreamException e) {
-                    if (xml.getEventType() != XMLStreamConstants.START_ELEMENT) {
-                        throw e;
-                    }
+                String text = fieldText();
+                if (text == null) {
                     nested.append(nested.isEmpty() ? "" : ", ").append(name);
-                    skipElement();
-                    skipElement();
+                } else if (TextInputs.normalized(text) != null) {
+                    fields.put(name, TextInputs.normalized(text));
                 }
             }
             atRecord = advanceToRecord();
@@ -85,6 +78,37 @@ final class XmlRecordReader implements RecordReader {
             return new RawRecord(source, line, ordinal, fields, problem);
         } catch (XMLStreamException e) {
             throw InputFormats.unreadable(source + " line " + line, "XML", e);
+        }
+    }
+
+    /**
+     * The text of the field element the reader is at, or null when it holds elements (which are skipped).
+     * Not {@code getElementText()}: a parse error inside the field must stay a parse error, not look
+     * like nesting.
+     */
+    private String fieldText() throws XMLStreamException {
+        StringBuilder text = new StringBuilder();
+        while (true) {
+            switch (xml.next()) {
+                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
+                        text.append(xml.getText());
+                case XMLStreamConstants.END_ELEMENT -> {
+                    return text.toString();
+                }
+                case XMLStreamConstants.START_ELEMENT -> {
+                    skipElement();
+                    skipElement();
+                    return null;
+                }
+                case XMLStreamConstants.ENTITY_REFERENCE -> throw new UnreadableInputException(source + " line "
+                        + xml.getLocation().getLineNumber() + ": entity &" + xml.getLocalName()
+                        + "; is not allowed (no DOCTYPE may declare it)");
+                case XMLStreamConstants.END_DOCUMENT -> throw new UnreadableInputException(source
+                        + ": the XML ends inside a field (truncated file?)");
+                default -> {
+                    // comments, processing instructions
+                }
+            }
         }
     }
 

@@ -413,6 +413,18 @@ class InputFormatsTest {
     }
 
     @Test
+    void xmlParseErrorInsideAFieldIsReportedAsSuchNotAsNesting() throws IOException {
+        // the reader once took any failure inside a field for nested elements and lost its place
+        assertThat(unreadable(write("nul.xml", "<declarations>\n<declaration>\n<amount>&#0;</amount>"
+                + "</declaration></declarations>")).getMessage()).matches("nul.xml line 3 column \\d+: not valid XML: .*");
+        assertThat(unreadable(write("cut.xml", "<declarations>\n<declaration>\n<amount>1.0")).getMessage())
+                .startsWith("cut.xml").contains("XML");
+        List<RawRecord> records = read(write("mixed.xml", "<declarations><declaration><amount>1<!-- c -->.00"
+                + "<![CDATA[]]></amount><buyerName>A &amp; B</buyerName></declaration></declarations>"));
+        assertThat(records.get(0).fields()).containsOnly(Map.entry("amount", "1.00"), Map.entry("buyerName", "A & B"));
+    }
+
+    @Test
     void xmlWithAnotherRootOrStrayTextIsUnreadable() throws IOException {
         assertThat(unreadable(write("root.xml", "<orders><declaration/></orders>")).getMessage())
                 .isEqualTo("root.xml: the root element must be <declarations>");
