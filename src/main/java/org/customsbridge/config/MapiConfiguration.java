@@ -12,6 +12,7 @@ import org.customsbridge.mapi.MapiDeclareRequestMapper;
 import org.customsbridge.mapi.MapiQueryRequestMapper;
 import org.customsbridge.mapi.MapiRequestSigner;
 import org.customsbridge.signing.DemoKeys;
+import org.customsbridge.signing.KeySources;
 import org.customsbridge.signing.MapiSignType;
 import org.customsbridge.signing.MapiSigner;
 import org.customsbridge.signing.PemKeys;
@@ -58,7 +59,7 @@ public class MapiConfiguration {
             if (key == null) {
                 throw new IllegalStateException("customs.mapi.md5-key: required for sign type MD5");
             }
-            return MapiSigner.md5(key);
+            return MapiSigner.md5(KeySources.text(key));
         }
         DemoKeys demo = simulator.enabled() ? DemoKeys.in(customs.demoKeysDirectory()) : null;
         return MapiSigner.rsa(type,

@@ -1,10 +1,6 @@
 package org.customsbridge.signing;
 
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.security.GeneralSecurityException;
 import java.security.KeyFactory;
 import java.security.PrivateKey;
@@ -56,16 +52,7 @@ public final class PemKeys {
         if (source == null || source.isBlank()) {
             throw new IllegalArgumentException("no key given");
         }
-        String text = source.strip();
-        if (text.startsWith("file:")) {
-            Path path = Path.of(text.substring("file:".length()));
-            try {
-                // UTF-8: a comment line above the PEM may be in any language; the key itself is ASCII
-                text = Files.readString(path, StandardCharsets.UTF_8).strip();
-            } catch (IOException e) {
-                throw new UncheckedIOException("cannot read key file " + path, e);
-            }
-        }
+        String text = KeySources.text(source);
         if (text.contains("-----BEGIN RSA " + expectedLabel)) {
             throw new IllegalArgumentException("PKCS#1 key given; convert it to PKCS#8 "
                     + "(openssl pkcs8 -topk8 -nocrypt)");
