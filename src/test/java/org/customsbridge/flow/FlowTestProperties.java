@@ -8,7 +8,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.springframework.test.context.DynamicPropertyRegistry;
 
 /** Properties that give one test its own folders, keys and ledger, polling fast. */
-final class FlowTestProperties {
+public final class FlowTestProperties {
 
     private static final AtomicInteger SERVER_IDS = new AtomicInteger(1000);
 
@@ -20,7 +20,7 @@ final class FlowTestProperties {
     }
 
     /** The properties for a bundle under {@code root}, with its ledger from {@link TestDatabase}. */
-    static Map<String, String> of(Path root) {
+    public static Map<String, String> of(Path root) {
         Map<String, String> properties = new LinkedHashMap<>();
         properties.put("customs.inbox", root.resolve("inbox").toString());
         properties.put("customs.outbox", root.resolve("outbox").toString());

@@ -12,18 +12,18 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /** A plain HTTP client of a running bundle, as curl or a monitoring system would call it. */
-final class Http {
+public final class Http {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private final HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
             .connectTimeout(Duration.ofSeconds(5)).build();
     private final int port;
 
-    Http(int port) {
+    public Http(int port) {
         this.port = port;
     }
 
-    record Answer(int status, String body) {
+    public record Answer(int status, String body) {
         JsonNode json() {
             try {
                 return JSON.readTree(body);
@@ -33,7 +33,7 @@ final class Http {
         }
     }
 
-    Answer get(String pathAndQuery) {
+    public Answer get(String pathAndQuery) {
         return send(HttpRequest.newBuilder(uri(pathAndQuery)).GET());
     }
 
