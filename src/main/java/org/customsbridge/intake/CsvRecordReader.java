@@ -1,7 +1,6 @@
 package org.customsbridge.intake;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.HashMap;
 import java.util.Iterator;
@@ -22,6 +21,7 @@ final class CsvRecordReader implements RecordReader {
     private static final CSVFormat FORMAT = CSVFormat.RFC4180.builder().setIgnoreEmptyLines(false).get();
 
     private final String source;
+    private final RecordSizeLimit text;
     private final CSVParser parser;
     private final Iterator<CSVRecord> rows;
     private final List<String> header;
@@ -31,8 +31,9 @@ final class CsvRecordReader implements RecordReader {
     private long pendingLine;
     private long ordinal;
 
-    CsvRecordReader(String source, Reader reader) {
+    CsvRecordReader(String source, RecordSizeLimit reader) {
         this.source = source;
+        this.text = reader;
         try {
             this.parser = CSVParser.builder().setReader(reader).setFormat(FORMAT).get();
             this.rows = parser.iterator();
@@ -95,6 +96,7 @@ final class CsvRecordReader implements RecordReader {
 
     /** The next row that is not a blank line, with its first line in {@code rowLine}; null at the end. */
     private CSVRecord nextRow() {
+        text.recordStarts();
         while (rows.hasNext()) {
             CSVRecord row = rows.next();
             rowLine = lastLine + 1;

@@ -48,11 +48,12 @@ public class InputFormats {
 
     /** Opens a reader over text that claims to be in the format of {@code name}'s extension. */
     public RecordReader open(String name, Reader text) {
+        RecordSizeLimit limited = new RecordSizeLimit(text);
         return switch (extension(name)) {
-            case "csv" -> new CsvRecordReader(name, text);
-            case "json" -> new JsonArrayRecordReader(name, text, mapper);
-            case "jsonl" -> new JsonLinesRecordReader(name, text, mapper);
-            case "xml" -> new XmlRecordReader(name, text);
+            case "csv" -> new CsvRecordReader(name, limited);
+            case "json" -> new JsonArrayRecordReader(name, limited, mapper);
+            case "jsonl" -> new JsonLinesRecordReader(name, limited, mapper);
+            case "xml" -> new XmlRecordReader(name, limited);
             default -> throw new UnreadableInputException(name
                     + ": unsupported file type; the inbox takes .csv, .json, .jsonl and .xml");
         };
@@ -60,7 +61,7 @@ public class InputFormats {
 
     /** Opens a reader over a JSON array of records from a source that is not a file (a message). */
     public RecordReader openJson(String source, Reader text) {
-        return new JsonArrayRecordReader(source, text, mapper);
+        return new JsonArrayRecordReader(source, new RecordSizeLimit(text), mapper);
     }
 
     /**
@@ -106,6 +107,11 @@ public class InputFormats {
         CharacterCodingException coding = TextInputs.codingFailure(failure);
         if (coding != null) {
             return new UnreadableInputException(where + ": not UTF-8 text (" + coding.getMessage() + ")", failure);
+        }
+        for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
+            if (cause instanceof RecordSizeLimit.TooLongException tooLong) {
+                return new UnreadableInputException(where + ": " + tooLong.getMessage(), failure);
+            }
         }
         if (failure instanceof UnreadableInputException unreadable) {
             return unreadable;

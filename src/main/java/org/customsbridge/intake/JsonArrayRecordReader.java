@@ -1,7 +1,6 @@
 package org.customsbridge.intake;
 
 import java.io.IOException;
-import java.io.Reader;
 import java.util.NoSuchElementException;
 
 import com.fasterxml.jackson.core.JsonParser;
@@ -14,13 +13,15 @@ import org.customsbridge.record.RawRecord;
 final class JsonArrayRecordReader implements RecordReader {
 
     private final String source;
+    private final RecordSizeLimit text;
     private final JsonParser parser;
     private final ObjectMapper mapper;
     private JsonToken current;
     private long ordinal;
 
-    JsonArrayRecordReader(String source, Reader reader, ObjectMapper mapper) {
+    JsonArrayRecordReader(String source, RecordSizeLimit reader, ObjectMapper mapper) {
         this.source = source;
+        this.text = reader;
         this.mapper = mapper;
         try {
             this.parser = mapper.getFactory().createParser(reader);
@@ -52,6 +53,7 @@ final class JsonArrayRecordReader implements RecordReader {
             throw new NoSuchElementException();
         }
         long line = parser.currentTokenLocation().getLineNr();
+        text.recordStarts();
         try {
             JsonNode node = mapper.readTree(parser);
             current = parser.nextToken();

@@ -2,7 +2,6 @@ package org.customsbridge.intake;
 
 import java.io.BufferedReader;
 import java.io.IOException;
-import java.io.Reader;
 import java.io.UncheckedIOException;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -19,6 +18,7 @@ import org.customsbridge.record.RawRecord;
 final class JsonLinesRecordReader implements RecordReader {
 
     private final String source;
+    private final RecordSizeLimit text;
     private final BufferedReader reader;
     private final ObjectMapper mapper;
     private String pending;
@@ -26,8 +26,9 @@ final class JsonLinesRecordReader implements RecordReader {
     private long pendingLine;
     private long ordinal;
 
-    JsonLinesRecordReader(String source, Reader reader, ObjectMapper mapper) {
+    JsonLinesRecordReader(String source, RecordSizeLimit reader, ObjectMapper mapper) {
         this.source = source;
+        this.text = reader;
         this.reader = new BufferedReader(reader);
         this.mapper = mapper;
         advance();
@@ -69,6 +70,7 @@ final class JsonLinesRecordReader implements RecordReader {
         try {
             String next;
             do {
+                text.recordStarts();
                 next = reader.readLine();
                 line++;
             } while (next != null && next.isBlank());

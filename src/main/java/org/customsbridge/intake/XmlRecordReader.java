@@ -1,6 +1,5 @@
 package org.customsbridge.intake;
 
-import java.io.Reader;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.NoSuchElementException;
@@ -23,12 +22,14 @@ final class XmlRecordReader implements RecordReader {
     private static final String RECORD = "declaration";
 
     private final String source;
+    private final RecordSizeLimit text;
     private final XMLStreamReader xml;
     private boolean atRecord;
     private long ordinal;
 
-    XmlRecordReader(String source, Reader reader) {
+    XmlRecordReader(String source, RecordSizeLimit reader) {
         this.source = source;
+        this.text = reader;
         try {
             this.xml = SafeXml.inputFactory().createXMLStreamReader(reader);
             int event = nextStructural();
@@ -52,6 +53,7 @@ final class XmlRecordReader implements RecordReader {
             throw new NoSuchElementException();
         }
         long line = xml.getLocation().getLineNumber();
+        text.recordStarts();
         ordinal++;
         try {
             Map<String, String> fields = new LinkedHashMap<>();

@@ -198,7 +198,7 @@ final class MalformedCorpus {
         files.add(new CorpusFile("huge-fields.csv", csv(HEADER, records), Outcome.DONE, 20, 20, null, invalid));
     }
 
-    /** 10,000 columns; a 5 MB line; an unclosed quote running to the end of an 8 MB file. */
+    /** 10,000 columns; a 5 MB line; a quote that is never closed, running on for 96 MB. */
     private void wideAndLong() {
         List<String> header = new ArrayList<>(HEADER);
         for (int i = 1; i <= 10_000; i++) {
@@ -216,16 +216,15 @@ final class MalformedCorpus {
 
         String longLine = "declarationRequestId,paymentId,customsCode,amount\nLONG-000001,PAY-1,ZONGSHU,"
                 + "9".repeat(5 << 20) + "\n";
-        files.add(new CorpusFile("five-megabyte-line.csv", bytes(longLine), Outcome.DONE, 1, 1, null,
-                Map.of(1L, "amount")));
+        files.add(error("five-megabyte-line.csv", bytes(longLine), "line 2: a record longer than"));
 
         StringBuilder unclosed = new StringBuilder("declarationRequestId,paymentId,customsCode,amount\n"
                 + "OPEN-000001,PAY-1,ZONGSHU,1.00\nOPEN-000002,\"PAY-2,ZONGSHU,1.00\n");
-        while (unclosed.length() < 8 << 20) {
-            unclosed.append("OPEN-000003,PAY-3,ZONGSHU,1.00\n");
+        String filler = "OPEN-000003,PAY-3,ZONGSHU,1.00\n".repeat(1000);
+        while (unclosed.length() < 96 << 20) {
+            unclosed.append(filler);
         }
-        files.add(new CorpusFile("unclosed-quote.csv", bytes(unclosed.toString()), Outcome.EITHER, 1, -1, null,
-                Map.of()));
+        files.add(error("runaway-quote.csv", bytes(unclosed.toString()), "line 3: a record longer than"));
     }
 
     /** A JSON array of 100 records broken one by one: wrong types, nesting, non-objects, huge strings. */
