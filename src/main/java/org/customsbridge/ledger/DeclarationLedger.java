@@ -32,6 +32,9 @@ public class DeclarationLedger {
 
     private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
     private static final int MAX_MESSAGE = 1024;
+    /** Column widths of a raw (invalid) request id and of a gateway name, in the ledger and in results rows. */
+    private static final int MAX_RAW_ID = 256;
+    private static final int MAX_GATEWAY = 16;
     /** The fields a retransmission may change (seed 003), by their contract names. */
     private static final List<String> RETRANSMITTABLE = List.of(org.customsbridge.record.Fields.MERCHANT_CUSTOMS_CODE,
             org.customsbridge.record.Fields.MERCHANT_CUSTOMS_NAME, org.customsbridge.record.Fields.CUSTOMS_CODE,
@@ -261,17 +264,19 @@ public class DeclarationLedger {
      */
     public DeclarationState recordInvalid(InvalidRecord invalid) {
         RawRecord record = invalid.record();
-        String gateway = invalid.gateway();
+        // echoed as the record gave them, but no longer than their columns: a 1 MB value is not an id
+        String gateway = cut(invalid.gateway(), MAX_GATEWAY);
+        String rawId = cut(record.field("declarationRequestId"), MAX_RAW_ID);
         return inTransaction(() -> {
             OffsetDateTime now = now();
             String id = invalid.validId();
             if (id == null) {
                 jdbc.update("insert into rejected_record (source, source_line, raw_request_id, message, at) "
                                 + "values (?, ?, ?, ?, ?)", cut(record.source(), 512), record.line(),
-                        cut(record.field("declarationRequestId"), 256), cut(invalid.message(), 4000), now);
-                changed(new StatusChange(false, record.field("declarationRequestId"), record.field("paymentId"), gateway,
+                        rawId, cut(invalid.message(), 4000), now);
+                changed(new StatusChange(false, rawId, record.field("paymentId"), gateway,
                         null, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
-                return new DeclarationState(record.field("declarationRequestId"), gateway, DeclarationStatus.INVALID,
+                return new DeclarationState(rawId, gateway, DeclarationStatus.INVALID,
                         "INVALID_RECORD", invalid.message(), null);
             }
             Optional<StoredDeclaration> stored = lock(id);
@@ -321,7 +326,7 @@ public class DeclarationLedger {
                         status, result_code, result_message, attempts, source, source_line, created_at, updated_at)
                     values (?, ?, ?, '', '', ?, 'INVALID_RECORD', ?, 0, ?, ?, ?, ?)""",
                     invalid.validId(), cut(Objects.requireNonNullElse(record.field("paymentId"), ""), 64),
-                    cut(Objects.requireNonNullElse(invalid.gateway(), ""), 16),
+                    cut(Objects.requireNonNullElse(invalid.gateway(), ""), MAX_GATEWAY),
                     DeclarationStatus.INVALID.name(), cut(invalid.message()), cut(record.source(), 512), record.line(),
                     now, now);
         changed(new StatusChange(true, invalid.validId(), record.field("paymentId"), invalid.gateway(), null,
@@ -366,7 +371,8 @@ public class DeclarationLedger {
                 insert into status_event (declaration_request_id, payment_id, gateway, status, previous_status,
                     result_code, message, alipay_declaration_id, customs_result, at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",
-                cut(change.declarationRequestId(), 256), cut(change.paymentId(), 64), cut(change.gateway(), 16),
+                cut(change.declarationRequestId(), MAX_RAW_ID), cut(change.paymentId(), 64),
+                cut(change.gateway(), MAX_GATEWAY),
                 change.to().name(), name(change.from()), change.code(), cut(change.message(), 4000),
                 change.alipayDeclarationId(), change.customsResult(), at);
     }

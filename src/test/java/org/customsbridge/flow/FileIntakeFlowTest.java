@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
 import org.customsbridge.simulator.SimulatorJournal;
@@ -198,5 +199,22 @@ class FileIntakeFlowTest {
 
         inbox().drop("after.csv", Inbox.csv("AFTER-0001,PAY-AF-1,1.00"));
         assertThat(inbox().awaitResults("after.csv").get(0).get("status")).isEqualTo("ACCEPTED");
+    }
+
+    @Test
+    void aHugeInvalidIdOrGatewayIsEchoedOnlyAsFarAsItsColumn() {
+        // the results row once carried a 1 MB id or gateway value back whole
+        inbox().drop("huge-values.csv", "declarationRequestId,paymentId,customsCode,amount,gateway\n"
+                + "I".repeat(1 << 20) + ",PAY-HUGE-1,ZONGSHU,1.00,\n"
+                + "HUGE-000002,PAY-HUGE-2,ZONGSHU,1.00," + "g".repeat(1 << 20) + "\n");
+
+        List<CSVRecord> rows = inbox().awaitResults("huge-values.csv");
+
+        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("INVALID"));
+        Map<String, CSVRecord> byRecord = rows.stream().collect(Collectors.toMap(r -> r.get("record"), r -> r));
+        assertThat(byRecord.get("1").get("declarationRequestId")).isEqualTo("I".repeat(256));
+        assertThat(byRecord.get("1").get("message")).contains("declarationRequestId \"IIII").hasSizeLessThan(300);
+        assertThat(byRecord.get("2").get("declarationRequestId")).isEqualTo("HUGE-000002");
+        assertThat(byRecord.get("2").get("gateway")).isEqualTo("g".repeat(16));
     }
 }
