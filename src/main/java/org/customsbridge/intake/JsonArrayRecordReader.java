@@ -31,12 +31,24 @@ final class JsonArrayRecordReader implements RecordReader {
             }
             if (first != JsonToken.START_ARRAY) {
                 throw new UnreadableInputException(source + ": must be a JSON array of records, found "
-                        + first.asString() + " at line " + parser.currentLocation().getLineNr());
+                        + kind(first) + " at line " + parser.currentLocation().getLineNr());
             }
             this.current = parser.nextToken();
         } catch (IOException e) {
             throw InputFormats.unreadable(source, "JSON", e);
         }
+    }
+
+    /** What a top-level value is, for the operator (a string or number token has no text of its own). */
+    private static String kind(JsonToken token) {
+        return switch (token) {
+            case START_OBJECT -> "an object";
+            case VALUE_STRING -> "a string";
+            case VALUE_NUMBER_INT, VALUE_NUMBER_FLOAT -> "a number";
+            case VALUE_TRUE, VALUE_FALSE -> "a boolean";
+            case VALUE_NULL -> "null";
+            default -> token.name().toLowerCase(java.util.Locale.ROOT);
+        };
     }
 
     @Override

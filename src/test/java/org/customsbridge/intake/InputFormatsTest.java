@@ -281,7 +281,12 @@ class InputFormatsTest {
     @Test
     void jsonThatIsNotAnArrayOrHasTextAfterItIsUnreadable() throws IOException {
         assertThat(unreadable(write("object.json", "\n{\"declarationRequestId\": \"DEC-000001\"}\n")).getMessage())
-                .isEqualTo("object.json: must be a JSON array of records, found { at line 2");
+                .isEqualTo("object.json: must be a JSON array of records, found an object at line 2");
+        // a string or number at the top once showed as "found null"
+        assertThat(unreadable(write("string.json", "\"declarations\"")).getMessage())
+                .isEqualTo("string.json: must be a JSON array of records, found a string at line 1");
+        assertThat(unreadable(write("number.json", "42")).getMessage())
+                .isEqualTo("number.json: must be a JSON array of records, found a number at line 1");
         assertThat(unreadable(write("trailing.json", "[{\"amount\": \"1\"}]\n{\"amount\": \"2\"}\n")).getMessage())
                 .isEqualTo("trailing.json: text after the closing ] at line 2");
         assertThat(unreadable(write("stray.json", "[{\"amount\": \"1\"}]\n]\n")).getMessage())
