@@ -32,8 +32,8 @@ import org.junit.jupiter.api.io.TempDir;
  * Bad input at volume: the real jar with a 256 MB heap (an OutOfMemoryError ends it) takes a
  * generated corpus of more than 1,000 broken inputs at once. Every file ends in {@code .done/} with a
  * row per record (an INVALID row naming line, field and rule) or in {@code .error/} with a reason
- * naming the file; no external entity is ever fetched; no results cell can run as a formula; and
- * afterwards the bundle is still UP and declares a good file.
+ * naming the file; no external entity is ever fetched; no results cell can run as a formula or
+ * echoes a huge value whole; and afterwards the bundle is still UP and declares a good file.
  */
 class MalformedCorpusIT {
 
@@ -115,6 +115,7 @@ class MalformedCorpusIT {
             for (String cell : row.values()) {
                 assertThat(!FORMULA_START.matcher(cell).matches() || NUMBER.matcher(cell).matches())
                         .as("%s: a cell a spreadsheet would run: %s", file.name(), cell).isTrue();
+                assertThat(cell.length()).as("%s: a huge value echoed whole", file.name()).isLessThanOrEqualTo(4000);
             }
             String expected = file.invalid().get(Long.parseLong(row.get("record")));
             if (row.get("status").equals("INVALID")) {
