@@ -33,6 +33,7 @@ public class RecordValidator {
     /** Positive yuan with at most two decimals and at most 20 characters (MAPI's amount is String(20)). */
     private static final Pattern DECIMAL = Pattern.compile("\\d+(\\.\\d+)?");
     private static final int MAX_SHOWN_VALUE = 40;
+    private static final Pattern CONTROL = Pattern.compile("\\p{Cntrl}");
 
     private final String defaultGateway;
     private final Set<String> enabledGateways;
@@ -135,6 +136,11 @@ public class RecordValidator {
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
             broken.add(field + " " + shown(value) + ": at most " + maxLength + " characters");
+            return false;
+        }
+        // customs data is one line of text; a NUL byte cannot even be stored in PostgreSQL
+        if (CONTROL.matcher(value).find()) {
+            broken.add(field + " " + shown(value) + ": no control characters (line breaks, tabs, NUL)");
             return false;
         }
         return true;

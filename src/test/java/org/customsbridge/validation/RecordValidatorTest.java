@@ -186,6 +186,14 @@ class RecordValidatorTest {
                 .contains("buyerIdNo \"" + "1".repeat(33) + "\": at most 32 characters");
     }
 
+    @ParameterizedTest
+    @ValueSource(strings = {"paymentId", "customsCode", "merchantCustomsCode", "merchantCustomsName", "buyerName"})
+    void textFieldsRefuseControlCharacters(String field) {
+        // a NUL once passed validation and then failed the whole file on PostgreSQL
+        assertThat(refused(with(field, "AB\u0000CD")).message()).contains(field + " \"AB?CD\": no control characters");
+        assertThat(refused(with(field, "AB\nCD")).message()).contains(field + " \"AB?CD\": no control characters");
+    }
+
     @Test
     void messagesCutLongValuesAndMaskControlCharacters() {
         String message = refused(with("customsCode", "ZONG\nSHU\u0000" + "X".repeat(50))).message();
