@@ -444,8 +444,16 @@ public class DeclarationLedger {
         return cut(value, MAX_MESSAGE);
     }
 
+    /**
+     * At most {@code max} characters, and no NUL: PostgreSQL's text cannot hold one, and raw values of
+     * invalid records (an id, a payment id) are stored as they came.
+     */
     private static String cut(String value, int max) {
-        return value == null || value.length() <= max ? value : value.substring(0, max);
+        if (value == null) {
+            return null;
+        }
+        String text = value.indexOf('\u0000') < 0 ? value : value.replace('\u0000', '?');
+        return text.length() <= max ? text : text.substring(0, max);
     }
 
     private record StoredDeclaration(String id, String paymentId, String gateway, String fingerprint,

@@ -202,19 +202,22 @@ class FileIntakeFlowTest {
     }
 
     @Test
-    void aHugeInvalidIdOrGatewayIsEchoedOnlyAsFarAsItsColumn() {
+    void aHugeOrNulBearingInvalidIdOrGatewayIsEchoedOnlyAsFarAsItsColumn() {
         // the results row once carried a 1 MB id or gateway value back whole
         inbox().drop("huge-values.csv", "declarationRequestId,paymentId,customsCode,amount,gateway\n"
                 + "I".repeat(1 << 20) + ",PAY-HUGE-1,ZONGSHU,1.00,\n"
-                + "HUGE-000002,PAY-HUGE-2,ZONGSHU,1.00," + "g".repeat(1 << 20) + "\n");
+                + "HUGE-000002,PAY-HUGE-2,ZONGSHU,1.00," + "g".repeat(1 << 20) + "\n"
+                + "NUL\u0000ID-3,PAY\u0000-3,ZONGSHU,1.00,\n");
 
         List<CSVRecord> rows = inbox().awaitResults("huge-values.csv");
 
-        assertThat(rows).hasSize(2).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("INVALID"));
+        assertThat(rows).hasSize(3).allSatisfy(row -> assertThat(row.get("status")).isEqualTo("INVALID"));
         Map<String, CSVRecord> byRecord = rows.stream().collect(Collectors.toMap(r -> r.get("record"), r -> r));
         assertThat(byRecord.get("1").get("declarationRequestId")).isEqualTo("I".repeat(256));
         assertThat(byRecord.get("1").get("message")).contains("declarationRequestId \"IIII").hasSizeLessThan(300);
         assertThat(byRecord.get("2").get("declarationRequestId")).isEqualTo("HUGE-000002");
         assertThat(byRecord.get("2").get("gateway")).isEqualTo("g".repeat(16));
+        // a NUL is kept out of the ledger (PostgreSQL refuses it) and out of the results
+        assertThat(byRecord.get("3").get("declarationRequestId")).isEqualTo("NUL?ID-3");
     }
 }
