@@ -71,8 +71,9 @@ public class InboxFiles {
             failure = exchange.getException();
         }
         ResultsFile results = exchange.getProperty(RESULTS, ResultsFile.class);
-        if (results != null) {
-            results.close();
+        if (results != null && !results.abandon()) {
+            // another record of this input failed first: its reason stands, not the failures it caused
+            return;
         }
         String name = file(exchange).getFileName().toString();
         String reason = failure instanceof UnreadableInputException ? failure.getMessage()

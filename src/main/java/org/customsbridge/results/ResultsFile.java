@@ -37,6 +37,7 @@ public final class ResultsFile implements AutoCloseable {
     private final Path part;
     private final CSVPrinter printer;
     private final Map<DeclarationStatus, Long> counts = new EnumMap<>(DeclarationStatus.class);
+    private boolean abandoned;
 
     private ResultsFile(Path target, Path part, CSVPrinter printer) {
         this.target = target;
@@ -85,13 +86,26 @@ public final class ResultsFile implements AutoCloseable {
 
     /** Drops the unfinished file (the input failed and will be processed again). */
     @Override
-    public synchronized void close() {
+    public void close() {
+        abandon();
+    }
+
+    /**
+     * Drops the unfinished file; false when it was dropped already. Records of one input run in
+     * parallel, so after the first failure the others fail too, only because their file is gone.
+     */
+    public synchronized boolean abandon() {
+        if (abandoned) {
+            return false;
+        }
+        abandoned = true;
         try {
             printer.close();
             Files.deleteIfExists(part);
         } catch (IOException ignored) {
             // the part file is hidden and replaced on the next run
         }
+        return true;
     }
 
     /** Rows written so far, by status. */

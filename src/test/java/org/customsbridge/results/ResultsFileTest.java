@@ -96,6 +96,17 @@ class ResultsFileTest {
     }
 
     @Test
+    void onlyTheFirstAbandonDropsTheFile() {
+        // the first failing record of an input abandons its results; the failures that follow must not
+        // replace its reason (they fail only because the file is gone)
+        ResultsFile results = ResultsFile.create(dir, "failed.csv");
+
+        assertThat(results.abandon()).isTrue();
+        assertThat(results.abandon()).isFalse();
+        assertThat(dir.resolve(".failed.csv.results.csv.part")).doesNotExist();
+    }
+
+    @Test
     void inputsWithTheSameStemNeverCollide() {
         assertThat(ResultsFile.create(dir, "orders.csv").target())
                 .isNotEqualTo(ResultsFile.create(dir, "orders.json").target());
