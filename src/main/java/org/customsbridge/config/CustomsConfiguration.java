@@ -22,6 +22,9 @@ import org.customsbridge.declare.GatewayFailures;
 import org.customsbridge.intake.InboxFiles;
 import org.customsbridge.intake.InputFormats;
 import org.customsbridge.intake.JmsMessages;
+import org.customsbridge.intake.SftpIntake;
+import org.customsbridge.intake.SftpPolls;
+import org.customsbridge.intake.SftpSettings;
 import org.customsbridge.ledger.DeclarationLedger;
 import org.customsbridge.ledger.NodeHeartbeat;
 import org.customsbridge.results.ResultRows;
@@ -35,6 +38,7 @@ import org.customsbridge.validation.RecordValidator;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -93,7 +97,20 @@ public class CustomsConfiguration {
 
     @Bean
     InboxFiles inboxFiles(InputFormats formats, CustomsProperties customs) {
-        return new InboxFiles(formats, customs.inbox(), customs.outbox());
+        return new InboxFiles(formats, customs.outbox());
+    }
+
+    /** Switches the SFTP intake's routes on when customs.intake.sftp.host is set. */
+    @Bean
+    SftpIntake sftpIntake(SftpSettings settings) {
+        return new SftpIntake(settings);
+    }
+
+    /** How the SFTP consumer's polls go, for health (the endpoint's pollStrategy). */
+    @Bean
+    @Conditional(SftpConfigured.class)
+    SftpPolls sftpPolls(SftpSettings settings, Clock clock) {
+        return new SftpPolls(settings.address(), clock);
     }
 
     @Bean

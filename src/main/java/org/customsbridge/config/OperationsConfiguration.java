@@ -13,6 +13,7 @@ import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.operations.LedgerMetrics;
 import org.customsbridge.operations.LedgerSnapshot;
 import org.customsbridge.operations.OperationsSettings;
+import org.customsbridge.operations.SftpHealthIndicator;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -53,6 +54,13 @@ public class OperationsConfiguration {
             }
         }
         return CompositeHealthContributor.fromMap(byGateway);
+    }
+
+    /** The SFTP intake's last poll, under {@code sftp}, when it is on. */
+    @Bean
+    @org.springframework.context.annotation.Conditional(SftpConfigured.class)
+    HealthIndicator sftpHealthIndicator(org.customsbridge.intake.SftpPolls polls) {
+        return new SftpHealthIndicator(polls);
     }
 
     @Bean

@@ -24,22 +24,24 @@ public class InboxFiles {
     public static final String RECORD_COUNT = "customsRecordCount";
     /** Exchange property holding the input file's path (headers do not survive a gateway call). */
     public static final String INPUT = "customsInput";
+    /** Exchange property holding why an input went to {@code .error/} (the SFTP intake uploads it too). */
+    public static final String REASON = "customsReason";
+    /** camel-ftp's header naming the local copy of a remote file ({@code localWorkDirectory}). */
+    static final String LOCAL_WORK_PATH = "CamelFileLocalWorkPath";
     private static final String STARTED = "customsStarted";
     private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
 
     private final InputFormats formats;
-    private final Path inbox;
     private final Path outbox;
 
-    public InboxFiles(InputFormats formats, Path inbox, Path outbox) {
+    public InboxFiles(InputFormats formats, Path outbox) {
         this.formats = formats;
-        this.inbox = inbox;
         this.outbox = outbox;
     }
 
     /** Reads the whole file once (throws {@link UnreadableInputException}), then opens its results file. */
     public void start(Exchange exchange) {
-        Path file = Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        Path file = file(exchange);
         exchange.setProperty(INPUT, file);
         long records = formats.probe(file);
         LOG.info("{}: {} records, declaring", file.getFileName(), records);
@@ -61,7 +63,15 @@ public class InboxFiles {
                         .collect(Collectors.joining(", ")), target);
     }
 
-    /** Writes {@code .error/<name>.reason.txt}; the file consumer then moves the file beside it. */
+    /** The committed results file of the input (the SFTP intake uploads it). */
+    public java.io.File resultsFile(Exchange exchange) {
+        return exchange.getProperty(RESULTS, ResultsFile.class).target().toFile();
+    }
+
+    /**
+     * Writes {@code .error/<name>.reason.txt} in the input's folder (the inbox, or the SFTP staging
+     * folder); the file consumer then moves the file beside it.
+     */
     public void quarantine(Exchange exchange) {
         if (exchange.getProperty(INPUT) == null && exchange.getMessage().getHeader(Exchange.FILE_PATH) == null) {
             return;
@@ -79,17 +89,24 @@ public class InboxFiles {
         String reason = failure instanceof UnreadableInputException ? failure.getMessage()
                 : name + ": processing failed: " + failure;
         LOG.warn("{} -> .error/: {}", name, reason);
+        exchange.setProperty(REASON, reason + System.lineSeparator());
+        Path folder = file(exchange).toAbsolutePath().getParent();
         try {
-            Path errors = Files.createDirectories(inbox.resolve(".error"));
+            Path errors = Files.createDirectories(folder.resolve(".error"));
             Files.writeString(errors.resolve(name + ".reason.txt"), reason + System.lineSeparator(),
                     StandardCharsets.UTF_8);
         } catch (IOException e) {
-            LOG.error("cannot write the reason for {} to {}/.error", name, inbox, e);
+            LOG.error("cannot write the reason for {} to {}/.error", name, folder, e);
         }
     }
 
+    /** The input on local disk: a file in the inbox, or the local copy of a remote file. */
     private static Path file(Exchange exchange) {
         Path input = exchange.getProperty(INPUT, Path.class);
-        return input != null ? input : Path.of(exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
+        if (input != null) {
+            return input;
+        }
+        String localCopy = exchange.getMessage().getHeader(LOCAL_WORK_PATH, String.class);
+        return Path.of(localCopy != null ? localCopy : exchange.getMessage().getHeader(Exchange.FILE_PATH, String.class));
     }
 }
