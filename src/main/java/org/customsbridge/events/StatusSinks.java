@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import java.util.concurrent.CopyOnWriteArrayList;
+
+import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.builder.TemplatedRouteBuilder;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
@@ -17,7 +20,7 @@ import org.slf4j.LoggerFactory;
  * sink type's template with the sink's {@code customs.sinks.<name>.*} properties as parameters.
  * Adding a sink, even a second one of a type, is configuration only.
  */
-public class StatusSinks implements CamelContextConfiguration {
+public class StatusSinks implements CamelContextConfiguration, AutoCloseable {
 
     /** The sink types that ship as route templates ({@code routes/deliver-<type>.camel.yaml}). */
     public static final Set<String> TYPES = Set.of("file", "erp-http", "jms", "sql");
@@ -30,6 +33,7 @@ public class StatusSinks implements CamelContextConfiguration {
 
     private final List<Sink> sinks;
     private final StatusEventOutbox outbox;
+    private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
     public StatusSinks(List<Sink> sinks, StatusEventOutbox outbox) {
         this.sinks = sinks;
@@ -82,7 +86,9 @@ public class StatusSinks implements CamelContextConfiguration {
                 if (sink.parameters().get("url") != null) {
                     // the ERP's own database: a datasource of the sink's own, bound under a name of its own
                     String bean = "statusSink" + sink.name().replaceAll("[^A-Za-z0-9]", "") + "DataSource";
-                    camelContext.getRegistry().bind(bean, javax.sql.DataSource.class, erpDataSource(sink));
+                    HikariDataSource pool = erpDataSource(sink);
+                    pools.add(pool);
+                    camelContext.getRegistry().bind(bean, javax.sql.DataSource.class, pool);
                     parameters.put("dataSource", bean);
                 }
                 // the database's address and credentials stay out of the route's definition
@@ -101,11 +107,26 @@ public class StatusSinks implements CamelContextConfiguration {
         }
     }
 
-    private static javax.sql.DataSource erpDataSource(Sink sink) {
-        org.springframework.jdbc.datasource.DriverManagerDataSource dataSource =
-                new org.springframework.jdbc.datasource.DriverManagerDataSource(sink.parameters().get("url"),
-                        sink.parameters().getOrDefault("username", ""), sink.parameters().getOrDefault("password", ""));
-        return dataSource;
+    /**
+     * A small connection pool of the sink's own (HikariCP, as Spring Boot's ledger pool): a sink
+     * delivers one event at a time, so two connections are plenty, and none is kept while idle.
+     * The pool connects on first use, so an ERP database that is down delays events, not start-up.
+     */
+    private static HikariDataSource erpDataSource(Sink sink) {
+        HikariDataSource pool = new HikariDataSource();
+        pool.setPoolName("status-sink-" + sink.name());
+        pool.setJdbcUrl(sink.parameters().get("url"));
+        pool.setUsername(sink.parameters().getOrDefault("username", ""));
+        pool.setPassword(sink.parameters().getOrDefault("password", ""));
+        pool.setMaximumPoolSize(2);
+        pool.setMinimumIdle(0);
+        return pool;
+    }
+
+    /** Closes the sinks' own connection pools when the application stops. */
+    @Override
+    public void close() {
+        pools.forEach(HikariDataSource::close);
     }
 
     public List<Sink> sinks() {

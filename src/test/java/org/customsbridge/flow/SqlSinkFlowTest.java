@@ -6,13 +6,19 @@ import static org.awaitility.Awaitility.await;
 import static org.customsbridge.testsupport.Failures.messages;
 
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
+import com.zaxxer.hikari.HikariDataSource;
+import org.apache.camel.CamelContext;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.SingleConnectionDataSource;
 
 /** Sink type "sql": status events written into an ERP table by a configured statement. */
 class SqlSinkFlowTest {
@@ -42,6 +48,34 @@ class SqlSinkFlowTest {
             assertThat(rows.get(0).get("PREVIOUS_STATUS")).isNull();
             assertThat(rows.get(1)).containsEntry("ORDER_NO", "SQL-000002").containsEntry("STATUS", "INVALID");
             assertThat((String) rows.get(1).get("REASON")).contains("at most 2 decimals");
+        }
+    }
+
+    @Test
+    void theErpsOwnDatabaseIsWrittenThroughASmallPoolOfItsOwn() throws Exception {
+        String url = "jdbc:h2:mem:erp-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1";
+        try (Connection erp = DriverManager.getConnection(url, "erp", "erp-secret")) {
+            erp.createStatement().execute("create table erp_customs_status (order_no varchar(64), status varchar(20), "
+                    + "previous_status varchar(20), reason varchar(1000), at varchar(40))");
+            try (Bundle bundle = Bundle.start(root, Map.of("customs.sinks", "erp-db",
+                    "customs.sinks.erp-db.type", "sql", "customs.sinks.erp-db.statement", STATEMENT,
+                    "customs.sinks.erp-db.url", url, "customs.sinks.erp-db.username", "erp",
+                    "customs.sinks.erp-db.password", "erp-secret"))) {
+                Inbox inbox = Inbox.under(root);
+                inbox.drop("own-db.csv", Inbox.csv("SQL-000011,PAY-S-11,10.00"));
+                inbox.awaitResults("own-db.csv");
+
+                JdbcTemplate erpJdbc = new JdbcTemplate(new SingleConnectionDataSource(
+                        erp, true));
+                await().atMost(Duration.ofSeconds(30)).until(() -> erpJdbc.queryForObject(
+                        "select count(*) from erp_customs_status where order_no = 'SQL-000011'", Integer.class) == 1);
+                assertThat(bundle.jdbc().queryForObject("select count(*) from information_schema.tables where "
+                        + "lower(table_name) = 'erp_customs_status'", Integer.class)).isZero();
+                Object pool = bundle.bean(CamelContext.class).getRegistry()
+                        .lookupByName("statusSinkerpdbDataSource");
+                assertThat(pool).isInstanceOfSatisfying(HikariDataSource.class,
+                        hikari -> assertThat(hikari.getMaximumPoolSize()).isEqualTo(2));
+            }
         }
     }
 
