@@ -32,6 +32,8 @@ import org.customsbridge.signing.DemoKeys;
 import org.customsbridge.signing.PemKeys;
 import org.customsbridge.simulator.SimulatorAddress;
 import org.customsbridge.simulator.SimulatorSettings;
+import org.customsbridge.validation.ErpLookup;
+import org.customsbridge.validation.LookupSettings;
 import org.customsbridge.validation.MerchantEnricher;
 import org.customsbridge.validation.RecordChecks;
 import org.customsbridge.validation.RecordValidator;
@@ -119,9 +121,11 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    RecordChecks recordChecks(CustomsProperties customs, Gateways gateways) {
+    RecordChecks recordChecks(CustomsProperties customs, Gateways gateways, LookupSettings lookup,
+                              ObjectMapper mapper, Clock clock) {
         return new RecordChecks(
                 new MerchantEnricher(customs.merchant().customsCode(), customs.merchant().customsName()),
+                lookup.enabled() ? new ErpLookup(lookup, mapper, clock) : null,
                 new RecordValidator(customs.gateway(), gateways.enabled()));
     }
 

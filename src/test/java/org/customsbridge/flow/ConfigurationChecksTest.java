@@ -29,6 +29,9 @@ class ConfigurationChecksTest {
         "customs.gateway|wechat|customs.gateway: alipay-plus or mapi",
         "customs.sinks|file,fax|customs.sinks: unknown sink fax",
         "customs.sinks|file,erp-http|customs.sinks.erp-http.url: required",
+        "customs.enrich.http.url|http://erp.example.com/orders/{orderId}|customs.enrich.http.url: {orderId} is not a record field",
+        "customs.enrich.http.url|erp.example.com/orders|customs.enrich.http.url: an http:// or https:// URL",
+        "customs.intake.sftp.host|sftp.example.com|customs.intake.sftp.user: required",
     })
     void aBadSettingStopsStartUpNamingIt(String property, String value, String message) {
         assertThatThrownBy(() -> Bundle.start(root, Map.of(property, value)))
