@@ -5,6 +5,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.camel.CamelContext;
+import org.customsbridge.intake.SftpPolls;
 import org.customsbridge.operations.DeclarationQueries;
 import org.customsbridge.operations.FilesInProgress;
 import org.customsbridge.operations.FolderHealthIndicator;
@@ -17,6 +19,7 @@ import org.customsbridge.operations.SftpHealthIndicator;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -58,9 +61,10 @@ public class OperationsConfiguration {
 
     /** The SFTP intake's last poll, under {@code sftp}, when it is on. */
     @Bean
-    @org.springframework.context.annotation.Conditional(SftpConfigured.class)
-    HealthIndicator sftpHealthIndicator(org.customsbridge.intake.SftpPolls polls) {
-        return new SftpHealthIndicator(polls);
+    @Conditional(SftpConfigured.class)
+    HealthIndicator sftpHealthIndicator(SftpPolls polls,
+                                        CamelContext camel) {
+        return new SftpHealthIndicator(polls, camel);
     }
 
     @Bean

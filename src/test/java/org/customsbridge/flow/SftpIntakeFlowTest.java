@@ -48,6 +48,8 @@ class SftpIntakeFlowTest {
             assertThat(remote.get("SFTP-000002").get("message")).isEqualTo("orders.csv line 3: amount \"1.001\": at most 2 decimals");
             assertThat(Inbox.byId(Inbox.under(root).awaitResults("orders.csv"))).containsOnlyKeys(remote.keySet());
             assertThat(sftp.file("inbox/orders.csv")).doesNotExist();
+            // the local copy is gone once the file is settled
+            await().atMost(Duration.ofSeconds(10)).until(() -> !Files.exists(root.resolve("sftp-staging/orders.csv")));
             // no hidden upload left behind
             assertThat(sftp.file("results").toFile().list()).containsExactly("orders.csv.results.csv");
 

@@ -70,7 +70,7 @@ class SqlSinkFlowTest {
                 await().atMost(Duration.ofSeconds(30)).until(() -> erpJdbc.queryForObject(
                         "select count(*) from erp_customs_status where order_no = 'SQL-000011'", Integer.class) == 1);
                 assertThat(bundle.jdbc().queryForObject("select count(*) from information_schema.tables where "
-                        + "lower(table_name) = 'erp_customs_status'", Integer.class)).isZero();
+                        + "lower(table_name) = 'erp_customs_status' and table_schema = current_schema", Integer.class)).isZero();
                 Object pool = bundle.bean(CamelContext.class).getRegistry()
                         .lookupByName("statusSinkerpdbDataSource");
                 assertThat(pool).isInstanceOfSatisfying(HikariDataSource.class,
