@@ -1,5 +1,6 @@
 package org.customsbridge.intake;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -64,7 +65,7 @@ public class InboxFiles {
     }
 
     /** The committed results file of the input (the SFTP intake uploads it). */
-    public java.io.File resultsFile(Exchange exchange) {
+    public File resultsFile(Exchange exchange) {
         return exchange.getProperty(RESULTS, ResultsFile.class).target().toFile();
     }
 
