@@ -5,11 +5,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.stream.Collectors;
 
+import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangePropertyKey;
+import org.customsbridge.record.RawRecord;
 import org.customsbridge.results.ResultsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -51,8 +55,35 @@ public class InboxFiles {
         exchange.setProperty(RESULTS, ResultsFile.create(outbox, file.getFileName().toString()));
     }
 
+    /**
+     * The file's records, one at a time, until the bundle begins to stop: then the stream ends with
+     * {@link IntakeStoppedException}, so that the file is not completed, while the records already
+     * taken finish their calls (Camel's graceful shutdown waits for them).
+     */
     public RecordReader records(Exchange exchange) {
-        return formats.open(file(exchange));
+        Path file = file(exchange);
+        RecordReader records = formats.open(file);
+        CamelContext camel = exchange.getContext();
+        return new RecordReader() {
+            @Override
+            public boolean hasNext() {
+                if (camel.isStopping()) {
+                    throw new IntakeStoppedException(file.getFileName() + ": the bundle is stopping; the file stays "
+                            + "in the inbox and its remaining records are declared at the next start");
+                }
+                return records.hasNext();
+            }
+
+            @Override
+            public RawRecord next() {
+                return records.next();
+            }
+
+            @Override
+            public void close() {
+                records.close();
+            }
+        };
     }
 
     public void finish(Exchange exchange) {
@@ -71,7 +102,10 @@ public class InboxFiles {
 
     /**
      * Writes {@code .error/<name>.reason.txt} in the input's folder (the inbox, or the SFTP staging
-     * folder); the file consumer then moves the file beside it.
+     * folder) and moves a failed inbox file beside it. Moved here rather than by the file consumer's
+     * moveFailed, which would move every failed file, also one that only stopped with the bundle
+     * ({@link IntakeStoppedException}) and must stay to be resumed. (An SFTP file is moved on its
+     * server by its own consumer.)
      */
     public void quarantine(Exchange exchange) {
         if (exchange.getProperty(INPUT) == null && exchange.getMessage().getHeader(Exchange.FILE_PATH) == null) {
@@ -82,22 +116,29 @@ public class InboxFiles {
             failure = exchange.getException();
         }
         ResultsFile results = exchange.getProperty(RESULTS, ResultsFile.class);
-        if (results != null && !results.abandon()) {
-            // another record of this input failed first: its reason stands, not the failures it caused
-            return;
-        }
+        // another record of this input may have failed first: its reason stands, not the failures it caused
+        boolean firstFailure = results == null || results.abandon();
         String name = file(exchange).getFileName().toString();
-        String reason = failure instanceof UnreadableInputException ? failure.getMessage()
-                : name + ": processing failed: " + failure;
-        LOG.warn("{} -> .error/: {}", name, reason);
-        exchange.setProperty(REASON, reason + System.lineSeparator());
         Path folder = file(exchange).toAbsolutePath().getParent();
         try {
             Path errors = Files.createDirectories(folder.resolve(".error"));
-            Files.writeString(errors.resolve(name + ".reason.txt"), reason + System.lineSeparator(),
-                    StandardCharsets.UTF_8);
+            if (firstFailure) {
+                String reason = failure instanceof UnreadableInputException ? failure.getMessage()
+                        : name + ": processing failed: " + failure;
+                LOG.warn("{} -> .error/: {}", name, reason);
+                exchange.setProperty(REASON, reason + System.lineSeparator());
+                Files.writeString(errors.resolve(name + ".reason.txt"), reason + System.lineSeparator(),
+                        StandardCharsets.UTF_8);
+            } else if (Files.exists(errors.resolve(name + ".reason.txt"))) {
+                exchange.setProperty(REASON, Files.readString(errors.resolve(name + ".reason.txt")));
+            }
+            boolean remoteFile = exchange.getMessage().getHeader(LOCAL_WORK_PATH) != null;
+            if (!remoteFile && exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) == null) {
+                // the file's own failure, not one of its records' (which stops the file right after)
+                Files.move(file(exchange), errors.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+            }
         } catch (IOException e) {
-            LOG.error("cannot write the reason for {} to {}/.error", name, folder, e);
+            LOG.error("cannot write the reason for {} or move it to {}/.error", name, folder, e);
         }
     }
 

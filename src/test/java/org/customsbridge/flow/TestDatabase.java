@@ -36,7 +36,8 @@ public final class TestDatabase {
         Map<String, String> properties = new LinkedHashMap<>();
         String postgres = System.getProperty(POSTGRES_URL);
         if (postgres == null || postgres.isBlank()) {
-            properties.put("spring.datasource.url", "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath());
+            properties.put("spring.datasource.url", "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath()
+                    + ";DB_CLOSE_ON_EXIT=FALSE");
             return properties;
         }
         String schema = RUN + "_" + (SCHEMAS.size() + 1);

@@ -13,14 +13,18 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 
 import org.customsbridge.flow.FlowTestProperties;
 import org.customsbridge.flow.Http;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
- * The real jar ({@code target/customs-bridge.jar}) started as a user starts it, as a child process
- * with a small heap, its output in a log file, its settings as command-line arguments and, if given,
- * environment variables.
+ * The real jar ({@code target/customs-bridge.jar}) started as an operator starts it: a child process
+ * with its own heap, its output in a log file, its settings as command-line arguments and, if given,
+ * environment variables. Simulated Alipay runs in the test's JVM, so it outlives every crash and sees
+ * every call.
  */
 final class BundleProcess implements AutoCloseable {
 
@@ -28,10 +32,10 @@ final class BundleProcess implements AutoCloseable {
     private final Path log;
     private final Http http;
 
-    private BundleProcess(Process process, Path log, int port) {
+    private BundleProcess(Process process, Path log, Http http) {
         this.process = process;
         this.log = log;
-        this.http = new Http(port);
+        this.http = http;
     }
 
     /**
@@ -41,22 +45,79 @@ final class BundleProcess implements AutoCloseable {
     static BundleProcess start(String heap, Map<String, String> properties, Map<String, String> environment,
                                Path log) {
         int port = freePort();
-        List<String> command = new ArrayList<>(List.of(
-                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError",
-                "-jar", Path.of("target/customs-bridge.jar").toAbsolutePath().toString(),
-                "--server.port=" + port));
-        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
+        Map<String, String> withPort = new LinkedHashMap<>(properties);
+        withPort.put("server.port", Integer.toString(port));
+        BundleProcess bundle = launch(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), withPort, environment,
+                log, new Http(port));
+        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                .until(() -> !bundle.process.isAlive() || bundle.isUp());
+        if (!bundle.process.isAlive()) {
+            throw new IllegalStateException("the bundle did not start; its log:\n" + bundle.log());
+        }
+        return bundle;
+    }
+
+    /** Starts {@code java -jar target/customs-bridge.jar --name=value...}, logging to {@code <logFolder>/<name>.log}. */
+    static BundleProcess start(Path logFolder, String name, Map<String, String> properties) {
+        return launch(List.of("-Xmx512m"), properties, Map.of(), logFolder.resolve(name + ".log"), null);
+    }
+
+    private static BundleProcess launch(List<String> jvmOptions, Map<String, String> properties,
+                                        Map<String, String> environment, Path log, Http http) {
+        List<String> command = new ArrayList<>();
+        command.add(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        command.addAll(jvmOptions);
+        command.addAll(List.of("-jar", Path.of("target/customs-bridge.jar").toAbsolutePath().toString()));
+        properties.forEach((property, value) -> command.add("--" + property + "=" + value));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
-            BundleProcess bundle = new BundleProcess(builder.start(), log, port);
-            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> !bundle.process.isAlive() || bundle.isUp());
-            if (!bundle.process.isAlive()) {
-                throw new IllegalStateException("the bundle did not start; its log:\n" + bundle.log());
-            }
-            return bundle;
+            return new BundleProcess(builder.start(), log, http);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The properties that point a bundle at the simulator of the test bundle under {@code gatewayRoot}
+     * (its demo keys) and give it its own folders under {@code root}; its ledger is added by the caller.
+     */
+    static Map<String, String> against(int gatewayPort, Path gatewayRoot, Path root) {
+        return new LinkedHashMap<>(Map.ofEntries(
+                Map.entry("server.port", "0"),
+                Map.entry("customs.simulator.enabled", "false"),
+                Map.entry("customs.alipay-plus.endpoint", "http://127.0.0.1:" + gatewayPort),
+                Map.entry("customs.alipay-plus.client-id", "SANDBOX_5Y00000000001"),
+                Map.entry("customs.alipay-plus.private-key", "file:" + gatewayRoot.resolve("keys/merchant-private.pem")),
+                Map.entry("customs.alipay-plus.alipay-public-key", "file:" + gatewayRoot.resolve("keys/alipay-public.pem")),
+                Map.entry("customs.inbox", root.resolve("inbox").toString()),
+                Map.entry("customs.outbox", root.resolve("outbox").toString()),
+                Map.entry("customs.merchant.customs-code", "hanguo"),
+                Map.entry("customs.merchant.customs-name", "jwyhanguo_card"),
+                Map.entry("customs.intake.file.poll-delay-ms", "100"),
+                Map.entry("customs.intake.file.stable-for-ms", "200"),
+                Map.entry("customs.retry.delay", "200ms"),
+                Map.entry("customs.node.heartbeat-interval", "500ms"),
+                Map.entry("spring.artemis.embedded.data-directory", root.resolve("artemis").toString())));
+    }
+
+    /** Folders, ledger and fast polling for a bundle under {@code root} (as the flow tests), tracking once a day. */
+    static Map<String, String> settings(Path root) {
+        Map<String, String> properties = new LinkedHashMap<>(FlowTestProperties.of(root));
+        properties.put("customs.tracking.poll-interval", "1d");
+        return properties;
+    }
+
+    /** A client of the ledger described by these {@code spring.datasource.*} properties. */
+    static JdbcTemplate ledger(Map<String, String> datasource) {
+        return new JdbcTemplate(new DriverManagerDataSource(datasource.get("spring.datasource.url"),
+                datasource.getOrDefault("spring.datasource.username", "sa"),
+                datasource.getOrDefault("spring.datasource.password", "")));
+    }
+
+    static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -66,7 +127,7 @@ final class BundleProcess implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** {@code /actuator/health} answers UP. */
+    /** {@code /actuator/health} answers UP (a bundle started on a port of the test's choosing). */
     boolean isUp() {
         try {
             Http.Answer health = get("/actuator/health");
@@ -77,7 +138,14 @@ final class BundleProcess implements AutoCloseable {
     }
 
     Http.Answer get(String path) {
+        if (http == null) {
+            throw new IllegalStateException("started on a port of its own choosing (server.port=0)");
+        }
         return http.get(path);
+    }
+
+    void awaitLog(String text) {
+        await().atMost(Duration.ofSeconds(90)).until(() -> log().contains(text));
     }
 
     String log() {
@@ -88,31 +156,26 @@ final class BundleProcess implements AutoCloseable {
         }
     }
 
-    /** Stops the bundle as an operator does (SIGTERM) and waits for it. */
+    /** SIGKILL: no shutdown hook runs, as in a crash. */
+    void kill() throws InterruptedException {
+        process.destroyForcibly().waitFor();
+    }
+
+    /** SIGTERM, as an operator or Kubernetes stops it; whether it exited within {@code timeout}. */
+    boolean stop(Duration timeout) throws InterruptedException {
+        process.destroy();
+        return process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+    }
+
+    /** Stops the bundle as an operator does (SIGTERM), killing it if it does not exit within a minute. */
     @Override
     public void close() {
-        process.destroy();
         try {
-            if (!process.waitFor(60, java.util.concurrent.TimeUnit.SECONDS)) {
-                process.destroyForcibly().waitFor();
+            if (!stop(Duration.ofSeconds(60))) {
+                kill();
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-        }
-    }
-
-    /** Folders, ledger and fast polling for a bundle under {@code root} (as the flow tests), tracking once a day. */
-    static Map<String, String> settings(Path root) {
-        Map<String, String> properties = new LinkedHashMap<>(FlowTestProperties.of(root));
-        properties.put("customs.tracking.poll-interval", "1d");
-        return properties;
-    }
-
-    static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
         }
     }
 }

@@ -1,14 +1,9 @@
 package org.customsbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
-import java.io.IOException;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -25,7 +20,6 @@ import org.customsbridge.simulator.SimulatorJournal;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 /**
  * Crash safety: the real jar, started as a child process, is killed with SIGKILL at random moments
@@ -54,25 +48,24 @@ class CrashRecoveryIT {
             inbox.drop("orders.csv", orders());
 
             for (int kill = 1; kill <= KILLS; kill++) {
-                Process bundle = startBundle(gateway.port(), kill);
-                awaitLog(kill, "orders.csv: " + RECORDS + " records, declaring");
+                BundleProcess bundle = startBundle(gateway.port(), kill);
+                bundle.awaitLog("orders.csv: " + RECORDS + " records, declaring");
                 Thread.sleep(300 + random.nextInt(2500));
-                bundle.destroyForcibly().waitFor();
+                bundle.kill();
                 assertThat(inbox.inbox().resolve("orders.csv")).as("not moved before every record is settled")
                         .exists();
             }
-            Process last = startBundle(gateway.port(), KILLS + 1);
+            BundleProcess last = startBundle(gateway.port(), KILLS + 1);
             List<CSVRecord> rows;
             try {
                 // generous: the restart itself takes a while on a loaded machine
                 rows = inbox.awaitResultsWithin("orders.csv", Duration.ofMinutes(4));
             } catch (org.awaitility.core.ConditionTimeoutException e) {
-                System.err.println(Files.readString(bundleRoot.resolve("bundle-" + (KILLS + 1) + ".log")));
+                System.err.println(last.log());
                 throw e;
             }
             inbox.awaitMoved(inbox.done("orders.csv"));
-            last.destroy();
-            last.waitFor();
+            last.stop(Duration.ofSeconds(60));
 
             assertThat(rows).hasSize(RECORDS);
             assertThat(rows.stream().map(r -> r.get("record")).collect(Collectors.toSet())).hasSize(RECORDS);
@@ -83,7 +76,7 @@ class CrashRecoveryIT {
                     .allSatisfy(r -> assertThat(r.get("status")).as(r.toString())
                             .isIn("ACCEPTED", "CUSTOMS_PENDING", "CUSTOMS_ACCEPTED"));
 
-            JdbcTemplate ledger = ledger();
+            JdbcTemplate ledger = BundleProcess.ledger(TestDatabase.ledger(bundleRoot));
             assertThat(ledger.queryForObject("select count(*) from declaration", Integer.class)).isEqualTo(RECORDS);
             assertThat(ledger.queryForObject("select count(*) from declaration where status in "
                     + "('ACCEPTED', 'CUSTOMS_PENDING', 'CUSTOMS_ACCEPTED')", Integer.class)).isEqualTo(valid());
@@ -118,42 +111,10 @@ class CrashRecoveryIT {
         return csv.toString();
     }
 
-    private Process startBundle(int gatewayPort, int run) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                "-Xmx512m", "-jar", Path.of("target/customs-bridge.jar").toAbsolutePath().toString()));
-        Map<String, String> properties = new java.util.LinkedHashMap<>(Map.ofEntries(
-                Map.entry("server.port", "0"),
-                Map.entry("customs.simulator.enabled", "false"),
-                Map.entry("customs.alipay-plus.endpoint", "http://127.0.0.1:" + gatewayPort),
-                Map.entry("customs.alipay-plus.client-id", "SANDBOX_5Y00000000001"),
-                Map.entry("customs.alipay-plus.private-key", "file:" + gatewayRoot.resolve("keys/merchant-private.pem")),
-                Map.entry("customs.alipay-plus.alipay-public-key", "file:" + gatewayRoot.resolve("keys/alipay-public.pem")),
-                Map.entry("customs.inbox", bundleRoot.resolve("inbox").toString()),
-                Map.entry("customs.outbox", bundleRoot.resolve("outbox").toString()),
-                Map.entry("customs.merchant.customs-code", "hanguo"),
-                Map.entry("customs.merchant.customs-name", "jwyhanguo_card"),
-                Map.entry("customs.intake.file.poll-delay-ms", "100"),
-                Map.entry("customs.intake.file.stable-for-ms", "200"),
-                Map.entry("customs.tracking.poll-interval", "1d"),
-                Map.entry("customs.retry.delay", "200ms"),
-                Map.entry("customs.node.heartbeat-interval", "500ms"),
-                Map.entry("spring.artemis.embedded.data-directory", bundleRoot.resolve("artemis").toString())));
+    private BundleProcess startBundle(int gatewayPort, int run) {
+        Map<String, String> properties = BundleProcess.against(gatewayPort, gatewayRoot, bundleRoot);
+        properties.put("customs.tracking.poll-interval", "1d");
         properties.putAll(TestDatabase.ledger(bundleRoot));
-        properties.forEach((name, value) -> command.add("--" + name + "=" + value));
-        return new ProcessBuilder(command).redirectErrorStream(true)
-                .redirectOutput(bundleRoot.resolve("bundle-" + run + ".log").toFile()).start();
-    }
-
-    private void awaitLog(int run, String text) {
-        Path log = bundleRoot.resolve("bundle-" + run + ".log");
-        await().atMost(Duration.ofSeconds(90)).until(() -> Files.exists(log)
-                && Files.readString(log, StandardCharsets.UTF_8).contains(text));
-    }
-
-    private JdbcTemplate ledger() {
-        Map<String, String> properties = TestDatabase.ledger(bundleRoot);
-        return new JdbcTemplate(new DriverManagerDataSource(properties.get("spring.datasource.url"),
-                properties.getOrDefault("spring.datasource.username", "sa"),
-                properties.getOrDefault("spring.datasource.password", "")));
+        return BundleProcess.start(bundleRoot, "bundle-" + run, properties);
     }
 }
