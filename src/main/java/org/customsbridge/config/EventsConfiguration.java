@@ -1,5 +1,6 @@
 package org.customsbridge.config;
 
+import java.time.Clock;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -26,8 +27,8 @@ public class EventsConfiguration {
     }
 
     @Bean
-    StatusEventOutbox statusEventOutbox(JdbcTemplate jdbc, ObjectMapper mapper) {
-        return new StatusEventOutbox(jdbc, mapper, 500);
+    StatusEventOutbox statusEventOutbox(JdbcTemplate jdbc, ObjectMapper mapper, Clock clock) {
+        return new StatusEventOutbox(jdbc, mapper, clock, 500);
     }
 
     /**

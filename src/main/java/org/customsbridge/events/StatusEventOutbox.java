@@ -1,8 +1,11 @@
 package org.customsbridge.events;
 
+import java.time.Clock;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,6 +20,12 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * The status events the ledger wrote, read per sink from that sink's cursor on, as the JSON of
  * CONTRACT §3. Delivery is at least once: a crash between delivering and advancing the cursor
  * delivers that event again.
+ * <p>
+ * Event ids are drawn when a transaction writes the event, but transactions (of several workers, or
+ * of several nodes) commit in any order: an event may become visible after one with a higher id has
+ * been delivered. So a sink reads only up to the first gap in the ids, unless the event after the
+ * gap is older than {@link #SETTLE}: then the gap is a transaction that rolled back (or a skipped
+ * sequence value), and delivery goes on past it.
  */
 public class StatusEventOutbox {
 
@@ -28,13 +37,21 @@ public class StatusEventOutbox {
     public record Pending(long id, String json) {
     }
 
+    /** Far longer than a ledger transaction takes from writing an event to its commit. */
+    static final Duration SETTLE = Duration.ofSeconds(10);
+
+    private record Written(Pending pending, OffsetDateTime at) {
+    }
+
     private final JdbcTemplate jdbc;
     private final ObjectMapper mapper;
+    private final Clock clock;
     private final int batchSize;
 
-    public StatusEventOutbox(JdbcTemplate jdbc, ObjectMapper mapper, int batchSize) {
+    public StatusEventOutbox(JdbcTemplate jdbc, ObjectMapper mapper, Clock clock, int batchSize) {
         this.jdbc = jdbc;
         this.mapper = mapper;
+        this.clock = clock;
         this.batchSize = batchSize;
     }
 
@@ -48,10 +65,12 @@ public class StatusEventOutbox {
         }
     }
 
+    /** The sink's next events, oldest first, up to a gap that an uncommitted event may still fill. */
     public List<Pending> pending(String sink) {
-        return jdbc.query("""
-                select e.* from status_event e
-                where e.id > (select last_event_id from status_sink_cursor where sink = ?)
+        long cursor = jdbc.queryForObject("select last_event_id from status_sink_cursor where sink = ?", Long.class,
+                sink);
+        List<Written> written = jdbc.query("""
+                select e.* from status_event e where e.id > ?
                 order by e.id fetch first %d rows only""".formatted(batchSize), (rs, row) -> {
             Map<String, Object> event = new LinkedHashMap<>();
             event.put("declarationRequestId", rs.getString("declaration_request_id"));
@@ -63,11 +82,22 @@ public class StatusEventOutbox {
             event.put("message", rs.getString("message"));
             event.put("alipayDeclarationId", rs.getString("alipay_declaration_id"));
             event.put("customsResult", rs.getString("customs_result"));
-            event.put("at", DateTimeFormatter.ISO_INSTANT.format(
-                    rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC)));
+            OffsetDateTime at = rs.getObject("at", OffsetDateTime.class).withOffsetSameInstant(ZoneOffset.UTC);
+            event.put("at", DateTimeFormatter.ISO_INSTANT.format(at));
             event.values().removeIf(value -> value == null);
-            return new Pending(rs.getLong("id"), json(event));
-        }, sink);
+            return new Written(new Pending(rs.getLong("id"), json(event)), at);
+        }, cursor);
+        OffsetDateTime settled = OffsetDateTime.now(clock).minus(SETTLE);
+        List<Pending> ready = new ArrayList<>();
+        long next = cursor + 1;
+        for (Written event : written) {
+            if (event.pending().id() != next && event.at().isAfter(settled)) {
+                break;
+            }
+            ready.add(event.pending());
+            next = event.pending().id() + 1;
+        }
+        return ready;
     }
 
     public void advance(String sink, @ExchangeProperty(EVENT_ID) long eventId) {
