@@ -275,7 +275,8 @@ class DeclarationBenchmark {
                     }
                 }
                 return Map.of("records", MEMORY_RECORDS, "completed", rows == MEMORY_RECORDS, "seconds",
-                        round(seconds), "peakHeapAfterGcMb", peakHeapAfterGc(gcLog), "xmx", "256m");
+                        round(seconds), "peakHeapAfterGcMb", peakHeapAfterGc(gcLog, ""),
+                        "peakHeapAfterOldGcMb", peakHeapAfterGc(gcLog, "\\(Mixed\\)|Pause Full"), "xmx", "256m");
             } finally {
                 app.destroy();
                 app.waitFor(60, TimeUnit.SECONDS);
@@ -283,11 +284,19 @@ class DeclarationBenchmark {
         }
     }
 
-    /** The largest heap size left after a collection, from the unified GC log ("...M->123M(256M)"). */
-    private static long peakHeapAfterGc(Path gcLog) throws IOException {
+    /**
+     * The largest heap size left after a collection, from the unified GC log ("...M->123M(256M)"), of
+     * the collections whose log line matches {@code kinds} (all when empty). After a young collection
+     * the old generation's garbage is still counted; after a mixed or full one it is the live set.
+     */
+    private static long peakHeapAfterGc(Path gcLog, String kinds) throws IOException {
         long peak = 0;
         var after = java.util.regex.Pattern.compile("->(\\d+)M\\(");
+        var kind = java.util.regex.Pattern.compile(kinds);
         for (String line : Files.readAllLines(gcLog)) {
+            if (!kind.matcher(line).find()) {
+                continue;
+            }
             var m = after.matcher(line);
             while (m.find()) {
                 peak = Math.max(peak, Long.parseLong(m.group(1)));
