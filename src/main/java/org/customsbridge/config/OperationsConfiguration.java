@@ -11,6 +11,7 @@ import org.customsbridge.operations.DeclarationQueries;
 import org.customsbridge.operations.FilesInProgress;
 import org.customsbridge.operations.FolderHealthIndicator;
 import org.customsbridge.operations.GatewayHealthIndicator;
+import org.customsbridge.operations.DeclareResults;
 import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.operations.LedgerMetrics;
 import org.customsbridge.operations.LedgerSnapshot;
@@ -76,6 +77,12 @@ public class OperationsConfiguration {
     @Bean
     GatewayCallMetrics gatewayCallMetrics(io.micrometer.core.instrument.MeterRegistry registry) {
         return new GatewayCallMetrics(registry);
+    }
+
+    /** Counts the result code of every declare call (a step of the declare routes). */
+    @Bean
+    DeclareResults declareResults(io.micrometer.core.instrument.MeterRegistry registry) {
+        return new DeclareResults(registry);
     }
 
     @Bean

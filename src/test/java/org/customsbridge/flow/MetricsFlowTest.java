@@ -47,6 +47,8 @@ class MetricsFlowTest {
                 assertThat(value(body, "customs_gateway_calls_seconds_count{operation=\"alipay-plus.declare\","
                         + "outcome=\"200\",resend=\"false\"}")).isEqualTo(2);
                 assertThat(body).contains("customs_gateway_calls_seconds_bucket{");
+                assertThat(value(body, "customs_declare_results_total{code=\"SUCCESS\","
+                        + "operation=\"alipay-plus.declare\"}")).isEqualTo(2);
             });
         }
     }
