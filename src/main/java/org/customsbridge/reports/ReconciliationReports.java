@@ -4,16 +4,15 @@ import java.io.IOException;
 import java.io.StringWriter;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
+import org.customsbridge.results.MoveIntoPlace;
 import org.customsbridge.results.ResultsFile;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -105,11 +104,7 @@ public class ReconciliationReports {
         try {
             Files.createDirectories(directory);
             Files.writeString(part, content, StandardCharsets.UTF_8);
-            try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            MoveIntoPlace.move(part, target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot write " + target, e);

@@ -4,10 +4,8 @@ import java.io.BufferedWriter;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.regex.Pattern;
@@ -73,11 +71,7 @@ public final class ResultsFile implements AutoCloseable {
     public synchronized Path commit() {
         try {
             printer.close(true);
-            try {
-                Files.move(part, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(part, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            MoveIntoPlace.move(part, target);
             return target;
         } catch (IOException e) {
             throw new UncheckedIOException("cannot move " + part + " to " + target, e);
