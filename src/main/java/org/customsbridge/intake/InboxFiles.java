@@ -118,8 +118,9 @@ public class InboxFiles {
         ResultsFile results = exchange.getProperty(RESULTS, ResultsFile.class);
         // another record of this input may have failed first: its reason stands, not the failures it caused
         boolean firstFailure = results == null || results.abandon();
-        String name = file(exchange).getFileName().toString();
-        Path folder = file(exchange).toAbsolutePath().getParent();
+        Path input = file(exchange);
+        String name = input.getFileName().toString();
+        Path folder = input.toAbsolutePath().getParent();
         try {
             Path errors = Files.createDirectories(folder.resolve(".error"));
             if (firstFailure) {
@@ -135,7 +136,7 @@ public class InboxFiles {
             boolean remoteFile = exchange.getMessage().getHeader(LOCAL_WORK_PATH) != null;
             if (!remoteFile && exchange.getProperty(ExchangePropertyKey.SPLIT_INDEX) == null) {
                 // the file's own failure, not one of its records' (which stops the file right after)
-                Files.move(file(exchange), errors.resolve(name), StandardCopyOption.REPLACE_EXISTING);
+                Files.move(input, errors.resolve(name), StandardCopyOption.REPLACE_EXISTING);
             }
         } catch (IOException e) {
             LOG.error("cannot write the reason for {} or move it to {}/.error", name, folder, e);
