@@ -8,6 +8,7 @@ import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.signing.AlipayPlusSignature;
 import org.customsbridge.signing.SignatureHeader;
@@ -43,7 +44,8 @@ public class AlipayPlusSigner {
                 credentials.privateKey());
         // Camel's own headers stay (the redelivery counter lives there); camel-http never sends them.
         message.removeHeaders("*", "Camel*");
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        // the enum, not "POST": camel-http would look up a String-to-enum converter on every call
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader(Exchange.CONTENT_TYPE, AlipayPlusApi.CONTENT_TYPE_JSON);
         message.setHeader(AlipayPlusApi.CLIENT_ID, credentials.clientId());
         message.setHeader(AlipayPlusApi.REQUEST_TIME, requestTime);

@@ -5,6 +5,7 @@ import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
+import org.apache.camel.component.http.HttpMethods;
 import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.signing.MapiSigner;
 
@@ -31,7 +32,8 @@ public class MapiRequestSigner {
         Map<String, String> params = message.getBody(Map.class);
         message.removeHeaders("*", "Camel*");
         message.setBody(MapiForm.encode(signer.signed(params)));
-        message.setHeader(Exchange.HTTP_METHOD, "POST");
+        // the enum, not "POST": camel-http would look up a String-to-enum converter on every call
+        message.setHeader(Exchange.HTTP_METHOD, HttpMethods.POST);
         message.setHeader(Exchange.CONTENT_TYPE, MapiApi.CONTENT_TYPE_FORM);
         exchange.setProperty(URL, gatewayUrl.get());
         exchange.setProperty(GatewayCallMetrics.OPERATION,
