@@ -12,14 +12,14 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import org.apache.camel.ExchangeProperty;
+import org.apache.camel.Exchange;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The status events the ledger wrote, read per sink from that sink's cursor on, as the JSON of
- * CONTRACT §3. Delivery is at least once: a crash between delivering and advancing the cursor
- * delivers that event again.
+ * CONTRACT §3. Delivery is at least once: the cursor advances once per batch of delivered (or
+ * parked) events, so a crash in the middle of a batch delivers that batch again.
  * <p>
  * Event ids are drawn when a transaction writes the event, but transactions (of several workers, or
  * of several nodes) commit in any order: an event may become visible after one with a higher id has
@@ -100,7 +100,24 @@ public class StatusEventOutbox {
         return ready;
     }
 
-    public void advance(String sink, @ExchangeProperty(EVENT_ID) long eventId) {
+    /**
+     * One event of a batch, ready for the sink's deliver route: its JSON as the body, its id and JSON
+     * in exchange properties (the dead-letter file needs the JSON after the body has been changed).
+     */
+    public String deliverable(Pending event, Exchange exchange) {
+        exchange.setProperty(EVENT_ID, event.id());
+        exchange.setProperty(EVENT, event.json());
+        return event.json();
+    }
+
+    /** Moves the cursor past a batch whose events were each delivered or parked. */
+    public void advancePast(String sink, List<Pending> delivered) {
+        if (!delivered.isEmpty()) {
+            advance(sink, delivered.get(delivered.size() - 1).id());
+        }
+    }
+
+    public void advance(String sink, long eventId) {
         jdbc.update("update status_sink_cursor set last_event_id = ? where sink = ? and last_event_id < ?",
                 eventId, sink, eventId);
     }
