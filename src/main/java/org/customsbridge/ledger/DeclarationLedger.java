@@ -67,6 +67,9 @@ public class DeclarationLedger {
      * claimed). Anything else: report what the ledger holds.
      */
     public Admission admit(Declaration declaration, RawRecord source) {
+        if (claimNew(declaration, source)) {
+            return Admission.toSend(declaration);
+        }
         long waitUntil = System.nanoTime() + claimTtl.toNanos();
         while (true) {
             Admission admission = inTransaction(() -> tryAdmit(declaration, source));
@@ -79,6 +82,19 @@ public class DeclarationLedger {
                         "a declare call for this id is still in flight elsewhere; the ledger will settle it", null));
             }
             pause();
+        }
+    }
+
+    /**
+     * Most ids are new: one insert claims them, without a transaction around a lookup first. The
+     * primary key decides a race; the loser (and any known id) takes the locking path below.
+     */
+    private boolean claimNew(Declaration declaration, RawRecord source) {
+        try {
+            insertDeclaring(declaration, source, now());
+            return true;
+        } catch (DuplicateKeyException known) {
+            return false;
         }
     }
 
@@ -127,7 +143,7 @@ public class DeclarationLedger {
      */
     private Admission changedDeclaration(Declaration declaration, RawRecord source, StoredDeclaration stored,
                                          OffsetDateTime now) {
-        List<String> changed = changedFields(stored.fields, declaration.fields());
+        List<String> changed = changedFields(fieldsOf(stored), declaration.fields());
         if (!RETRANSMITTABLE.containsAll(changed)) {
             List<String> fixed = changed.stream().filter(name -> !RETRANSMITTABLE.contains(name)).toList();
             return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
@@ -170,7 +186,7 @@ public class DeclarationLedger {
                 Declaration declaration = Declaration.fromFields(readFields(pending));
                 jdbc.update("update declaration set pending_fields = null, pending_fingerprint = null, "
                         + "retransmit_after = null where declaration_request_id = ?", id);
-                claimForResend(declaration, stored.source(), stored, now());
+                claimForResend(declaration, sourceOf(stored), stored, now());
                 return Admission.toSend(declaration);
             });
             admissions.add(admission);
@@ -220,8 +236,9 @@ public class DeclarationLedger {
             OffsetDateTime now = now();
             if (!answer.found()) {
                 if (stored.resendable() && !isHeld(stored, now)) {
-                    claimForResend(stored.declaration(), stored.source(), stored, now);
-                    return Admission.toSend(stored.declaration());
+                    Declaration declaration = Declaration.fromFields(fieldsOf(stored));
+                    claimForResend(declaration, sourceOf(stored), stored, now);
+                    return Admission.toSend(declaration);
                 }
                 return Admission.toReport(null, stored.state(stored.resultMessage));
             }
@@ -398,7 +415,7 @@ public class DeclarationLedger {
                 rs.getString("payment_id"),
                 rs.getString("gateway"),
                 rs.getString("fingerprint"),
-                fields.isEmpty() ? Map.of() : readFields(fields),
+                fields,
                 DeclarationStatus.valueOf(rs.getString("status")),
                 rs.getString("result_code"),
                 rs.getString("result_message"),
@@ -408,6 +425,15 @@ public class DeclarationLedger {
                 rs.getString("source"), rs.getLong("source_line"),
                 rs.getObject("last_declared_at", OffsetDateTime.class),
                 rs.getString("claimed_by"));
+    }
+
+    /** The stored request fields, read only when needed: most lookups (an outcome, a claim) need none. */
+    private Map<String, String> fieldsOf(StoredDeclaration stored) {
+        return stored.fieldsJson().isEmpty() ? Map.of() : readFields(stored.fieldsJson());
+    }
+
+    private RawRecord sourceOf(StoredDeclaration stored) {
+        return new RawRecord(stored.sourceName(), stored.sourceLine(), 0, fieldsOf(stored), null);
     }
 
     private static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
@@ -457,18 +483,10 @@ public class DeclarationLedger {
     }
 
     private record StoredDeclaration(String id, String paymentId, String gateway, String fingerprint,
-                                     Map<String, String> fields, DeclarationStatus status, String resultCode,
+                                     String fieldsJson, DeclarationStatus status, String resultCode,
                                      String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
                                      DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine,
                                      OffsetDateTime lastDeclaredAt, String claimedBy) {
-
-        Declaration declaration() {
-            return Declaration.fromFields(fields);
-        }
-
-        RawRecord source() {
-            return new RawRecord(sourceName, sourceLine, 0, fields, null);
-        }
 
         /** A call that crashed in flight, or went unanswered, is resent with identical data. */
         boolean resendable() {
