@@ -253,7 +253,7 @@ class DeclarationBenchmark {
                     "--customs.mapi.partner=2088101568338364", "--customs.mapi.sign-type=MD5",
                     "--customs.mapi.md5-key=demokeyfordocsonly0123456789abcd", "--customs.inbox=" + inbox,
                     "--customs.outbox=" + memoryRoot.resolve("outbox"),
-                    "--spring.datasource.url=jdbc:h2:file:" + memoryRoot.resolve("ledger"),
+                    "--spring.datasource.url=jdbc:h2:file:" + memoryRoot.resolve("ledger") + ";QUERY_CACHE_SIZE=64",
                     "--spring.artemis.embedded.data-directory=" + memoryRoot.resolve("artemis"),
                     "--customs.intake.concurrency=100", "--customs.tracking.poll-interval=1d",
                     "--logging.level.org.customsbridge=WARN");

@@ -37,7 +37,7 @@ public final class TestDatabase {
         String postgres = System.getProperty(POSTGRES_URL);
         if (postgres == null || postgres.isBlank()) {
             properties.put("spring.datasource.url", "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath()
-                    + ";DB_CLOSE_ON_EXIT=FALSE");
+                    + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
             return properties;
         }
         String schema = RUN + "_" + (SCHEMAS.size() + 1);
