@@ -1,37 +1,37 @@
 package org.customsbridge.simulator;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.customsbridge.alipayplus.AlipayPlusApi;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.PostMapping;
-import org.springframework.web.bind.annotation.RequestBody;
-import org.springframework.web.bind.annotation.RequestHeader;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
- * Serves the Alipay+ customs operations on the application's own HTTP port, misbehaving where
+ * Serves the Alipay+ customs operations (POST {@link AlipayPlusApi#DECLARE_PATH} and
+ * {@link AlipayPlusApi#INQUIRE_PATH}) on the application's own HTTP port, misbehaving where
  * {@code customs.simulator.rules} says so (for declare calls).
+ * <p>
+ * A plain servlet rather than a Spring MVC controller: the sandbox has to keep up with the bundle at
+ * full speed on the same machine, and MVC's per-request machinery cost more CPU than the sandbox's
+ * own work apart from its signature.
  */
-@RestController
-@ConditionalOnProperty(name = "customs.simulator.enabled", havingValue = "true", matchIfMissing = true)
-public class AlipayPlusSimulatorController {
+public class AlipayPlusSimulatorServlet extends HttpServlet {
 
-    private final AlipayPlusSandbox sandbox;
-    private final SimulatorSettings settings;
-    private final SimulatorRules rules;
-    private final SimulatorJournal journal;
-    private final ObjectMapper mapper;
+    private static final String JSON = "application/json;charset=UTF-8";
 
-    public AlipayPlusSimulatorController(AlipayPlusSandbox sandbox, SimulatorSettings settings, SimulatorRules rules,
-                                         SimulatorJournal journal, ObjectMapper mapper) {
+    private final transient AlipayPlusSandbox sandbox;
+    private final transient SimulatorSettings settings;
+    private final transient SimulatorRules rules;
+    private final transient SimulatorJournal journal;
+    private final transient ObjectMapper mapper;
+
+    public AlipayPlusSimulatorServlet(AlipayPlusSandbox sandbox, SimulatorSettings settings, SimulatorRules rules,
+                                      SimulatorJournal journal, ObjectMapper mapper) {
         this.sandbox = sandbox;
         this.settings = settings;
         this.rules = rules;
@@ -39,45 +39,53 @@ public class AlipayPlusSimulatorController {
         this.mapper = mapper;
     }
 
-    @PostMapping(path = {AlipayPlusApi.DECLARE_PATH, AlipayPlusApi.INQUIRE_PATH})
-    public ResponseEntity<byte[]> call(
-            HttpServletRequest request,
-            @RequestHeader(name = AlipayPlusApi.CLIENT_ID, required = false) String clientId,
-            @RequestHeader(name = AlipayPlusApi.REQUEST_TIME, required = false) String requestTime,
-            @RequestHeader(name = AlipayPlusApi.SIGNATURE, required = false) String signature,
-            @RequestBody(required = false) byte[] bytes) throws InterruptedException {
-        SimulatorDelays.sleep(settings.latency());
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!SimulatorDelays.pause(settings.latency())) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
         String path = request.getRequestURI();
-        String body = bytes == null ? "" : new String(bytes, StandardCharsets.UTF_8);
+        String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String id = AlipayPlusApi.DECLARE_PATH.equals(path) ? declarationRequestId(body) : null;
         String fault = Optional.ofNullable(id).flatMap(rules::declareFault).orElse("");
         if (fault.equals("http-500") || fault.equals("U") || fault.startsWith("F:")) {
             String code = fault.equals("http-500") ? "HTTP_500" : fault.equals("U") ? "UNKNOWN_EXCEPTION" : fault.substring(2);
             journal.add(new SimulatorJournal.Entry(journal.now(), "alipay-plus.declare", id, body, code));
             if (fault.equals("http-500")) {
-                return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                        .body("simulated server error".getBytes(StandardCharsets.UTF_8));
+                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                response.getOutputStream().write("simulated server error".getBytes(StandardCharsets.UTF_8));
+                return;
             }
-            return respond(sandbox.signedResult(path, fault.equals("U") ? "U" : "F", code, "simulated by a rule"), fault);
+            respond(response, sandbox.signedResult(path, fault.equals("U") ? "U" : "F", code, "simulated by a rule"),
+                    fault);
+            return;
         }
-        if (fault.equals("timeout")) {
-            SimulatorDelays.sleep(settings.timeoutDelay());
+        if (fault.equals("timeout") && !SimulatorDelays.pause(settings.timeoutDelay())) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
         }
-        return respond(sandbox.handle(path, clientId, requestTime, signature, body), fault);
+        respond(response, sandbox.handle(path, request.getHeader(AlipayPlusApi.CLIENT_ID),
+                request.getHeader(AlipayPlusApi.REQUEST_TIME), request.getHeader(AlipayPlusApi.SIGNATURE), body), fault);
     }
 
-    private ResponseEntity<byte[]> respond(AlipayPlusSandbox.Answer answer, String fault) {
-        HttpHeaders headers = new HttpHeaders();
-        answer.headers().forEach(headers::set);
-        headers.setContentType(new MediaType(MediaType.APPLICATION_JSON, StandardCharsets.UTF_8));
+    private static void respond(HttpServletResponse response, AlipayPlusSandbox.Answer answer, String fault)
+            throws IOException {
         String body = answer.body();
+        for (Map.Entry<String, String> header : answer.headers().entrySet()) {
+            String value = header.getValue();
+            if (fault.equals("bad-signature") && header.getKey().equalsIgnoreCase(AlipayPlusApi.SIGNATURE)) {
+                value = value.replaceFirst("signature=.{8}", "signature=AAAAAAAA");
+            }
+            response.setHeader(header.getKey(), value);
+        }
         if (fault.equals("malformed")) {
             body = body.substring(0, body.length() / 2);
-        } else if (fault.equals("bad-signature")) {
-            headers.set(AlipayPlusApi.SIGNATURE, headers.getFirst(AlipayPlusApi.SIGNATURE)
-                    .replaceFirst("signature=.{8}", "signature=AAAAAAAA"));
         }
-        return ResponseEntity.ok().headers(headers).body(body.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+        response.setContentType(JSON);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 
     private String declarationRequestId(String body) {

@@ -1,43 +1,48 @@
 package org.customsbridge.simulator;
 
+import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.customsbridge.mapi.MapiApi;
 import org.customsbridge.signing.MapiSignature;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ResponseEntity;
-import org.springframework.web.bind.annotation.RequestMapping;
-import org.springframework.web.bind.annotation.RequestMethod;
-import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Serves the MAPI gateway ({@code /gateway.do}, form POST or GET) on the application's own HTTP port,
- * misbehaving where {@code customs.simulator.rules} says so (for declare calls).
+ * misbehaving where {@code customs.simulator.rules} says so (for declare calls). A plain servlet, as
+ * {@link AlipayPlusSimulatorServlet} is.
  */
-@RestController
-@ConditionalOnProperty(name = "customs.simulator.enabled", havingValue = "true", matchIfMissing = true)
-public class MapiSimulatorController {
+public class MapiSimulatorServlet extends HttpServlet {
 
-    private final MapiSandbox sandbox;
-    private final SimulatorSettings settings;
-    private final SimulatorRules rules;
-    private final SimulatorJournal journal;
+    private final transient MapiSandbox sandbox;
+    private final transient SimulatorSettings settings;
+    private final transient SimulatorRules rules;
+    private final transient SimulatorJournal journal;
 
-    public MapiSimulatorController(MapiSandbox sandbox, SimulatorSettings settings, SimulatorRules rules,
-                                   SimulatorJournal journal) {
+    public MapiSimulatorServlet(MapiSandbox sandbox, SimulatorSettings settings, SimulatorRules rules,
+                                SimulatorJournal journal) {
         this.sandbox = sandbox;
         this.settings = settings;
         this.rules = rules;
         this.journal = journal;
     }
 
-    @RequestMapping(path = MapiApi.GATEWAY_PATH, method = {RequestMethod.GET, RequestMethod.POST})
-    public ResponseEntity<byte[]> call(@RequestParam Map<String, String> params) throws InterruptedException {
-        SimulatorDelays.sleep(settings.latency());
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        doPost(request, response);
+    }
+
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        if (!SimulatorDelays.pause(settings.latency())) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
+        }
+        Map<String, String> params = parameters(request);
         String id = MapiApi.DECLARE_SERVICE.equals(params.get(MapiApi.SERVICE)) ? params.get(MapiApi.OUT_REQUEST_NO) : null;
         String fault = id == null ? "" : rules.declareFault(id).orElse("");
         if (fault.equals("http-500") || fault.equals("U") || fault.startsWith("F:")) {
@@ -46,13 +51,16 @@ public class MapiSimulatorController {
             journal.add(new SimulatorJournal.Entry(journal.now(), "mapi.declare", id, MapiSignature.preSign(params),
                     code));
             if (fault.equals("http-500")) {
-                return ResponseEntity.status(HttpStatus.INTERNAL_SERVER_ERROR)
-                        .body("simulated server error".getBytes(StandardCharsets.UTF_8));
+                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+                response.getOutputStream().write("simulated server error".getBytes(StandardCharsets.UTF_8));
+                return;
             }
-            return xml(MapiAnswerWriter.gatewayError(code));
+            xml(response, MapiAnswerWriter.gatewayError(code));
+            return;
         }
-        if (fault.equals("timeout")) {
-            SimulatorDelays.sleep(settings.timeoutDelay());
+        if (fault.equals("timeout") && !SimulatorDelays.pause(settings.timeoutDelay())) {
+            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+            return;
         }
         String answer = sandbox.handle(params);
         if (fault.equals("malformed")) {
@@ -60,11 +68,20 @@ public class MapiSimulatorController {
         } else if (fault.equals("bad-signature")) {
             answer = answer.replaceFirst("<sign>[^<]{8}", "<sign>AAAAAAAA");
         }
-        return xml(answer);
+        xml(response, answer);
     }
 
-    private static ResponseEntity<byte[]> xml(String answer) {
-        return ResponseEntity.ok().header(HttpHeaders.CONTENT_TYPE, MapiApi.CONTENT_TYPE_XML)
-                .body(answer.getBytes(StandardCharsets.UTF_8));
+    /** The form or query parameters, decoded as UTF-8; of a repeated name the first value, as a gateway reads it. */
+    private static Map<String, String> parameters(HttpServletRequest request) {
+        Map<String, String> params = new LinkedHashMap<>();
+        request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
+        return params;
+    }
+
+    private static void xml(HttpServletResponse response, String answer) throws IOException {
+        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
+        response.setContentType(MapiApi.CONTENT_TYPE_XML);
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
     }
 }

@@ -3,12 +3,17 @@ package org.customsbridge.simulator;
 import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.observation.ObservationPredicate;
+import org.customsbridge.alipayplus.AlipayPlusApi;
 import org.customsbridge.config.CustomsProperties;
+import org.customsbridge.mapi.MapiApi;
 import org.customsbridge.signing.DemoKeys;
 import org.customsbridge.signing.PemKeys;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.server.observation.ServerRequestObservationContext;
 
 /** Wires the sandbox when {@code customs.simulator.enabled=true} (the default). */
 @Configuration(proxyBeanMethods = false)
@@ -53,5 +58,39 @@ public class SimulatorConfiguration {
                 PemKeys.publicKey(keys.publicKey(DemoKeys.MERCHANT)),
                 PemKeys.privateKey(keys.privateKey(DemoKeys.ALIPAY)),
                 declarations, journal, settings.unknownPaymentPrefix());
+    }
+
+    @Bean
+    ServletRegistrationBean<AlipayPlusSimulatorServlet> alipayPlusSimulator(AlipayPlusSandbox sandbox,
+            SimulatorSettings settings, SimulatorRules rules, SimulatorJournal journal, ObjectMapper mapper) {
+        ServletRegistrationBean<AlipayPlusSimulatorServlet> registration = new ServletRegistrationBean<>(
+                new AlipayPlusSimulatorServlet(sandbox, settings, rules, journal, mapper),
+                AlipayPlusApi.DECLARE_PATH, AlipayPlusApi.INQUIRE_PATH);
+        registration.setName("alipayPlusSimulator");
+        return registration;
+    }
+
+    @Bean
+    ServletRegistrationBean<MapiSimulatorServlet> mapiSimulator(MapiSandbox sandbox, SimulatorSettings settings,
+                                                                SimulatorRules rules, SimulatorJournal journal) {
+        ServletRegistrationBean<MapiSimulatorServlet> registration = new ServletRegistrationBean<>(
+                new MapiSimulatorServlet(sandbox, settings, rules, journal), MapiApi.GATEWAY_PATH);
+        registration.setName("mapiSimulator");
+        return registration;
+    }
+
+    /**
+     * The sandbox stands in for Alipay: its requests are not the bundle's own HTTP traffic, so they
+     * stay out of http.server.requests, and a benchmark does not count their observation against the bundle.
+     */
+    @Bean
+    ObservationPredicate sandboxRequestsUnobserved() {
+        return (name, context) -> !(context instanceof ServerRequestObservationContext request
+                && isSandboxPath(request.getCarrier().getRequestURI()));
+    }
+
+    private static boolean isSandboxPath(String path) {
+        return path.equals(AlipayPlusApi.DECLARE_PATH) || path.equals(AlipayPlusApi.INQUIRE_PATH)
+                || path.equals(MapiApi.GATEWAY_PATH);
     }
 }

@@ -8,9 +8,17 @@ final class SimulatorDelays {
     private SimulatorDelays() {
     }
 
-    static void sleep(Duration delay) throws InterruptedException {
-        if (!delay.isZero() && !delay.isNegative()) {
+    /** Waits {@code delay}; {@code false} if the server is stopping (the thread was interrupted). */
+    static boolean pause(Duration delay) {
+        if (delay.isZero() || delay.isNegative()) {
+            return true;
+        }
+        try {
             Thread.sleep(delay.toMillis());
+            return true;
+        } catch (InterruptedException stopping) {
+            Thread.currentThread().interrupt();
+            return false;
         }
     }
 }
