@@ -2,11 +2,11 @@ package org.customsbridge.simulator;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.customsbridge.alipayplus.AlipayPlusApi;
@@ -15,12 +15,11 @@ import org.customsbridge.alipayplus.AlipayPlusApi;
  * Serves the Alipay+ customs operations (POST {@link AlipayPlusApi#DECLARE_PATH} and
  * {@link AlipayPlusApi#INQUIRE_PATH}) on the application's own HTTP port, misbehaving where
  * {@code customs.simulator.rules} says so (for declare calls).
- * <p>
- * A plain servlet rather than a Spring MVC controller: the sandbox has to keep up with the bundle at
- * full speed on the same machine, and MVC's per-request machinery cost more CPU than the sandbox's
- * own work apart from its signature.
  */
-public class AlipayPlusSimulatorServlet extends HttpServlet {
+public class AlipayPlusSimulatorServlet extends SandboxServlet {
+
+    /** The paths it serves. */
+    public static final List<String> PATHS = List.of(AlipayPlusApi.DECLARE_PATH, AlipayPlusApi.INQUIRE_PATH);
 
     private static final String JSON = "application/json;charset=UTF-8";
 
@@ -41,8 +40,7 @@ public class AlipayPlusSimulatorServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!SimulatorDelays.pause(settings.latency())) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        if (!waited(settings.latency(), response)) {
             return;
         }
         String path = request.getRequestURI();
@@ -53,16 +51,14 @@ public class AlipayPlusSimulatorServlet extends HttpServlet {
             String code = fault.equals("http-500") ? "HTTP_500" : fault.equals("U") ? "UNKNOWN_EXCEPTION" : fault.substring(2);
             journal.add(new SimulatorJournal.Entry(journal.now(), "alipay-plus.declare", id, body, code));
             if (fault.equals("http-500")) {
-                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-                response.getOutputStream().write("simulated server error".getBytes(StandardCharsets.UTF_8));
+                simulatedServerError(response);
                 return;
             }
             respond(response, sandbox.signedResult(path, fault.equals("U") ? "U" : "F", code, "simulated by a rule"),
                     fault);
             return;
         }
-        if (fault.equals("timeout") && !SimulatorDelays.pause(settings.timeoutDelay())) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        if (fault.equals("timeout") && !waited(settings.timeoutDelay(), response)) {
             return;
         }
         respond(response, sandbox.handle(path, request.getHeader(AlipayPlusApi.CLIENT_ID),
@@ -82,10 +78,7 @@ public class AlipayPlusSimulatorServlet extends HttpServlet {
         if (fault.equals("malformed")) {
             body = body.substring(0, body.length() / 2);
         }
-        byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
-        response.setContentType(JSON);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
+        answer(response, JSON, body);
     }
 
     private String declarationRequestId(String body) {

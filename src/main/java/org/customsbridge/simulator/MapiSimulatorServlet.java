@@ -1,11 +1,9 @@
 package org.customsbridge.simulator;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
-import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.customsbridge.mapi.MapiApi;
@@ -13,10 +11,9 @@ import org.customsbridge.signing.MapiSignature;
 
 /**
  * Serves the MAPI gateway ({@code /gateway.do}, form POST or GET) on the application's own HTTP port,
- * misbehaving where {@code customs.simulator.rules} says so (for declare calls). A plain servlet, as
- * {@link AlipayPlusSimulatorServlet} is.
+ * misbehaving where {@code customs.simulator.rules} says so (for declare calls).
  */
-public class MapiSimulatorServlet extends HttpServlet {
+public class MapiSimulatorServlet extends SandboxServlet {
 
     private final transient MapiSandbox sandbox;
     private final transient SimulatorSettings settings;
@@ -38,8 +35,7 @@ public class MapiSimulatorServlet extends HttpServlet {
 
     @Override
     protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        if (!SimulatorDelays.pause(settings.latency())) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        if (!waited(settings.latency(), response)) {
             return;
         }
         Map<String, String> params = parameters(request);
@@ -51,15 +47,13 @@ public class MapiSimulatorServlet extends HttpServlet {
             journal.add(new SimulatorJournal.Entry(journal.now(), "mapi.declare", id, MapiSignature.preSign(params),
                     code));
             if (fault.equals("http-500")) {
-                response.setStatus(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
-                response.getOutputStream().write("simulated server error".getBytes(StandardCharsets.UTF_8));
+                simulatedServerError(response);
                 return;
             }
-            xml(response, MapiAnswerWriter.gatewayError(code));
+            answer(response, MapiApi.CONTENT_TYPE_XML, MapiAnswerWriter.gatewayError(code));
             return;
         }
-        if (fault.equals("timeout") && !SimulatorDelays.pause(settings.timeoutDelay())) {
-            response.sendError(HttpServletResponse.SC_SERVICE_UNAVAILABLE);
+        if (fault.equals("timeout") && !waited(settings.timeoutDelay(), response)) {
             return;
         }
         String answer = sandbox.handle(params);
@@ -68,7 +62,7 @@ public class MapiSimulatorServlet extends HttpServlet {
         } else if (fault.equals("bad-signature")) {
             answer = answer.replaceFirst("<sign>[^<]{8}", "<sign>AAAAAAAA");
         }
-        xml(response, answer);
+        answer(response, MapiApi.CONTENT_TYPE_XML, answer);
     }
 
     /** The form or query parameters, decoded as UTF-8; of a repeated name the first value, as a gateway reads it. */
@@ -76,12 +70,5 @@ public class MapiSimulatorServlet extends HttpServlet {
         Map<String, String> params = new LinkedHashMap<>();
         request.getParameterMap().forEach((name, values) -> params.put(name, values.length == 0 ? "" : values[0]));
         return params;
-    }
-
-    private static void xml(HttpServletResponse response, String answer) throws IOException {
-        byte[] bytes = answer.getBytes(StandardCharsets.UTF_8);
-        response.setContentType(MapiApi.CONTENT_TYPE_XML);
-        response.setContentLength(bytes.length);
-        response.getOutputStream().write(bytes);
     }
 }

@@ -4,7 +4,6 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationPredicate;
-import org.customsbridge.alipayplus.AlipayPlusApi;
 import org.customsbridge.config.CustomsProperties;
 import org.customsbridge.mapi.MapiApi;
 import org.customsbridge.signing.DemoKeys;
@@ -64,8 +63,8 @@ public class SimulatorConfiguration {
     ServletRegistrationBean<AlipayPlusSimulatorServlet> alipayPlusSimulator(AlipayPlusSandbox sandbox,
             SimulatorSettings settings, SimulatorRules rules, SimulatorJournal journal, ObjectMapper mapper) {
         ServletRegistrationBean<AlipayPlusSimulatorServlet> registration = new ServletRegistrationBean<>(
-                new AlipayPlusSimulatorServlet(sandbox, settings, rules, journal, mapper),
-                AlipayPlusApi.DECLARE_PATH, AlipayPlusApi.INQUIRE_PATH);
+                new AlipayPlusSimulatorServlet(sandbox, settings, rules, journal, mapper));
+        registration.setUrlMappings(AlipayPlusSimulatorServlet.PATHS);
         registration.setName("alipayPlusSimulator");
         return registration;
     }
@@ -90,7 +89,6 @@ public class SimulatorConfiguration {
     }
 
     private static boolean isSandboxPath(String path) {
-        return path.equals(AlipayPlusApi.DECLARE_PATH) || path.equals(AlipayPlusApi.INQUIRE_PATH)
-                || path.equals(MapiApi.GATEWAY_PATH);
+        return AlipayPlusSimulatorServlet.PATHS.contains(path) || path.equals(MapiApi.GATEWAY_PATH);
     }
 }
