@@ -11,6 +11,7 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Predicate;
 import org.apache.camel.component.http.NoopCookieStore;
 import org.apache.hc.client5.http.cookie.CookieStore;
 import org.customsbridge.alipayplus.AlipayPlusCredentials;
@@ -18,6 +19,7 @@ import org.customsbridge.alipayplus.AlipayPlusSigner;
 import org.customsbridge.alipayplus.AlipayPlusVerifier;
 import org.customsbridge.alipayplus.DeclareAnswerMapper;
 import org.customsbridge.alipayplus.DeclareRequestMapper;
+import org.customsbridge.declare.Admissions;
 import org.customsbridge.declare.GatewayFailures;
 import org.customsbridge.intake.InboxFiles;
 import org.customsbridge.intake.InputFormats;
@@ -150,6 +152,16 @@ public class CustomsConfiguration {
                 .plus(retry.delay().multipliedBy((1L << (retry.maxAttempts() - 1)) - 1)).plusSeconds(30);
         return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl, customs.retransmissionWait(),
                 nodeHeartbeat);
+    }
+
+    @Bean
+    Admissions admissions() {
+        return new Admissions();
+    }
+
+    @Bean
+    Predicate admittedToSend() {
+        return Admissions.toSend();
     }
 
     @Bean

@@ -1,5 +1,9 @@
 package org.customsbridge.operations;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.apache.camel.Body;
@@ -15,6 +19,8 @@ import org.customsbridge.ledger.DeclareOutcome;
 public class DeclareResults {
 
     private final MeterRegistry registry;
+    /** The few (operation, code) counters, kept: registering looks one up by building and sorting its tags. */
+    private final Map<List<String>, Counter> counters = new ConcurrentHashMap<>();
 
     public DeclareResults(MeterRegistry registry) {
         this.registry = registry;
@@ -23,12 +29,13 @@ public class DeclareResults {
     /** Counts the outcome's result code and passes the outcome on unchanged. */
     public DeclareOutcome count(@ExchangeProperty(GatewayCallMetrics.OPERATION) String operation,
                                 @Body DeclareOutcome outcome) {
-        Counter.builder("customs.declare.results")
+        List<String> tags = List.of(operation == null ? "unknown" : operation,
+                outcome.code() == null ? "NONE" : outcome.code());
+        counters.computeIfAbsent(tags, t -> Counter.builder("customs.declare.results")
                 .description("Declare calls answered by the gateways, by operation and result code")
-                .tag("operation", operation == null ? "unknown" : operation)
-                .tag("code", outcome.code() == null ? "NONE" : outcome.code())
-                .register(registry)
-                .increment();
+                .tag("operation", t.get(0))
+                .tag("code", t.get(1))
+                .register(registry)).increment();
         return outcome;
     }
 }

@@ -1,5 +1,8 @@
 package org.customsbridge.operations;
 
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import io.micrometer.core.instrument.MeterRegistry;
@@ -20,6 +23,8 @@ public class GatewayCallMetrics extends EventNotifierSupport {
     public static final String OPERATION = "customsGatewayOperation";
 
     private final MeterRegistry registry;
+    /** The few (operation, outcome, resend) timers, kept: registering looks one up by building and sorting its tags. */
+    private final Map<List<String>, Timer> timers = new ConcurrentHashMap<>();
 
     public GatewayCallMetrics(MeterRegistry registry) {
         this.registry = registry;
@@ -58,13 +63,13 @@ public class GatewayCallMetrics extends EventNotifierSupport {
         Integer status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, Integer.class);
         String outcome = exchange.getException() != null || status == null ? "NO_ANSWER" : Integer.toString(status);
         boolean resend = exchange.getMessage().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) > 0;
-        Timer.builder("customs.gateway.calls")
+        List<String> tags = List.of(exchange.getProperty(OPERATION, String.class), outcome, Boolean.toString(resend));
+        timers.computeIfAbsent(tags, t -> Timer.builder("customs.gateway.calls")
                 .description("HTTP calls to the gateways, by operation, outcome and whether they were resends")
-                .tag("operation", exchange.getProperty(OPERATION, String.class))
-                .tag("outcome", outcome)
-                .tag("resend", Boolean.toString(resend))
+                .tag("operation", t.get(0))
+                .tag("outcome", t.get(1))
+                .tag("resend", t.get(2))
                 .publishPercentileHistogram()
-                .register(registry)
-                .record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
+                .register(registry)).record(sent.getTimeTaken(), TimeUnit.MILLISECONDS);
     }
 }
