@@ -1,7 +1,10 @@
 package org.customsbridge.reliability;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
+import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.HashSet;
@@ -56,14 +59,13 @@ class CrashRecoveryIT {
                         .exists();
             }
             BundleProcess last = startBundle(gateway.port(), KILLS + 1);
-            List<CSVRecord> rows;
-            try {
-                // generous: the restart itself takes a while on a loaded machine
-                rows = inbox.awaitResultsWithin("orders.csv", Duration.ofMinutes(4));
-            } catch (org.awaitility.core.ConditionTimeoutException e) {
-                System.err.println(last.log());
-                throw e;
-            }
+            // generous: the restart itself takes a while on a loaded machine; but a bundle that died,
+            // or a file sent to .error/, fails at once and says why
+            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> Files.exists(inbox.results("orders.csv")) || !last.isAlive()
+                            || Files.exists(inbox.error("orders.csv")));
+            assertThat(inbox.results("orders.csv")).as(() -> whyNoResults(inbox, last)).exists();
+            List<CSVRecord> rows = inbox.awaitResults("orders.csv");
             inbox.awaitMoved(inbox.done("orders.csv"));
             last.stop(Duration.ofSeconds(60));
 
@@ -94,6 +96,25 @@ class CrashRecoveryIT {
             }
             assertThat(accepted).as("declared once in effect at the gateway").hasSize(valid());
         }
+    }
+
+    private String whyNoResults(Inbox inbox, BundleProcess last) {
+        StringBuilder why = new StringBuilder("no results file; the last bundle is ")
+                .append(last.isAlive() ? "running" : "dead");
+        Path reason = inbox.error("orders.csv.reason.txt");
+        try {
+            if (Files.exists(reason)) {
+                why.append("; .error/: ").append(Files.readString(reason));
+            }
+            for (int run = 1; run <= KILLS; run++) {
+                List<String> lines = Files.readAllLines(bundleRoot.resolve("bundle-" + run + ".log"));
+                why.append("\n--- the end of bundle-").append(run).append(".log:\n")
+                        .append(String.join("\n", lines.subList(Math.max(0, lines.size() - 40), lines.size())));
+            }
+        } catch (IOException e) {
+            why.append("; (").append(e).append(")");
+        }
+        return why.append("\n--- bundle-").append(KILLS + 1).append(".log:\n").append(last.log()).toString();
     }
 
     private static int valid() {
