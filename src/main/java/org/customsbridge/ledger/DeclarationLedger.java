@@ -35,6 +35,8 @@ public class DeclarationLedger {
     /** Column widths of a raw (invalid) request id and of a gateway name, in the ledger and in results rows. */
     private static final int MAX_RAW_ID = 256;
     private static final int MAX_GATEWAY = 16;
+    /** Before any retransmission the ledger can hold (every one is due minutes after a declaration). */
+    private static final OffsetDateTime NO_EARLIER_RETRANSMISSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
     /** The fields a retransmission may change (seed 003), by their contract names. */
     private static final List<String> RETRANSMITTABLE = List.of(org.customsbridge.record.Fields.MERCHANT_CUSTOMS_CODE,
             org.customsbridge.record.Fields.MERCHANT_CUSTOMS_NAME, org.customsbridge.record.Fields.CUSTOMS_CODE,
@@ -175,8 +177,11 @@ public class DeclarationLedger {
      */
     public List<Admission> dueRetransmissions() {
         OffsetDateTime now = now();
+        // the lower bound keeps H2 from walking the index entries of every row without a pending change
+        // (NULL sorts first there: an open range read the whole ledger at every check)
         List<String> due = jdbc.queryForList("select declaration_request_id from declaration "
-                + "where retransmit_after <= ? and status <> 'DECLARING' order by retransmit_after", String.class, now);
+                + "where retransmit_after between ? and ? and status <> 'DECLARING' order by retransmit_after",
+                String.class, NO_EARLIER_RETRANSMISSION, now);
         List<Admission> admissions = new ArrayList<>();
         for (String id : due) {
             Admission admission = inTransaction(() -> {
