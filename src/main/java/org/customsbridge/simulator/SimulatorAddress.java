@@ -9,19 +9,21 @@ import org.springframework.context.ApplicationListener;
  */
 public class SimulatorAddress implements ApplicationListener<WebServerInitializedEvent> {
 
-    private volatile int port = -1;
+    /** Set once the server has started; asked for by every call to the simulator. */
+    private volatile String baseUrl;
 
     @Override
     public void onApplicationEvent(WebServerInitializedEvent event) {
         if (event.getApplicationContext().getServerNamespace() == null) {
-            port = event.getWebServer().getPort();
+            baseUrl = "http://127.0.0.1:" + event.getWebServer().getPort();
         }
     }
 
     public String baseUrl() {
-        if (port < 0) {
+        String started = baseUrl;
+        if (started == null) {
             throw new IllegalStateException("the simulator's web server has not started");
         }
-        return "http://127.0.0.1:" + port;
+        return started;
     }
 }
