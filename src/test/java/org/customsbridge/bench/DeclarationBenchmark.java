@@ -340,8 +340,9 @@ class DeclarationBenchmark {
         System.out.println("|---|---|---|");
         Map<String, Object> plus = (Map<String, Object>) figures.getOrDefault("alipay-plus", Map.of());
         Map<String, Object> mapi = (Map<String, Object>) figures.getOrDefault("mapi", Map.of());
-        for (String key : List.of("limitPerSecond", "endToEndColdPerSecond", "endToEndPerSecond", "endToEndShareOfLimit", "baselinePerSecond",
-                "endToEndOverBaseline", "cpuMsPerDeclaration", "cryptoMsPerDeclaration")) {
+        for (String key : List.of("limitPerSecond", "endToEndColdPerSecond", "endToEndPerSecond",
+                "endToEndShareOfLimit", "baselinePerSecond", "endToEndOverBaseline", "cpuMsPerDeclaration",
+                "cryptoMsPerDeclaration")) {
             System.out.printf("| %s | %s | %s |%n", key, plus.getOrDefault(key, "-"), mapi.getOrDefault(key, "-"));
         }
         System.out.println("tracking: " + figures.get("trackingCallsPer1000Open"));

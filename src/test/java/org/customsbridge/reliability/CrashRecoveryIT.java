@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
+import org.awaitility.core.ConditionTimeoutException;
 import org.customsbridge.flow.Bundle;
 import org.customsbridge.flow.Inbox;
 import org.customsbridge.flow.TestDatabase;
@@ -61,9 +62,13 @@ class CrashRecoveryIT {
             BundleProcess last = startBundle(gateway.port(), KILLS + 1);
             // generous: the restart itself takes a while on a loaded machine; but a bundle that died,
             // or a file sent to .error/, fails at once and says why
-            await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
-                    .until(() -> Files.exists(inbox.results("orders.csv")) || !last.isAlive()
-                            || Files.exists(inbox.error("orders.csv")));
+            try {
+                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> Files.exists(inbox.results("orders.csv")) || !last.isAlive()
+                                || Files.exists(inbox.error("orders.csv")));
+            } catch (ConditionTimeoutException stalled) {
+                // the assertion below says why
+            }
             assertThat(inbox.results("orders.csv")).as(() -> whyNoResults(inbox, last)).exists();
             List<CSVRecord> rows = inbox.awaitResults("orders.csv");
             inbox.awaitMoved(inbox.done("orders.csv"));
