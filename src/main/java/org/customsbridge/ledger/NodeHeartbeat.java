@@ -41,6 +41,11 @@ public class NodeHeartbeat implements SmartLifecycle {
     }
 
     public Duration staleAfter() {
+        return staleAfter(interval);
+    }
+
+    /** How old a node's last beat is when the node is taken for dead: three beats. */
+    public static Duration staleAfter(Duration interval) {
         return interval.multipliedBy(3);
     }
 
