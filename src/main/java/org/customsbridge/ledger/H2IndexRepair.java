@@ -35,10 +35,12 @@ public final class H2IndexRepair {
             return;
         }
         String url = database[1];
-        // an embedded file has one process; a shared H2 server may have live nodes, whose beats are fresh
-        boolean shared = url.contains("AUTO_SERVER=TRUE") || url.startsWith("JDBC:H2:TCP:");
+        // an embedded file is open in one process only, so every row is a dead node's; behind an H2 server,
+        // or in memory shared within a JVM, other nodes may be alive, and only stale beats count
+        boolean othersMayBeAlive = url.contains("AUTO_SERVER=TRUE") || url.startsWith("JDBC:H2:TCP:")
+                || url.startsWith("JDBC:H2:SSL:") || url.startsWith("JDBC:H2:MEM:");
         OffsetDateTime now = OffsetDateTime.now(clock).withOffsetSameInstant(ZoneOffset.UTC);
-        OffsetDateTime before = shared ? now.minus(staleAfter) : now.plusYears(1);
+        OffsetDateTime before = othersMayBeAlive ? now.minus(staleAfter) : now.plusYears(1);
         Integer dead = jdbc.queryForObject("select count(*) from bundle_node where heartbeat_at < ?", Integer.class,
                 before);
         if (dead == null || dead == 0) {
