@@ -52,27 +52,31 @@ class CrashRecoveryIT {
             inbox.drop("orders.csv", orders());
 
             for (int kill = 1; kill <= KILLS; kill++) {
-                BundleProcess bundle = startBundle(gateway.port(), kill);
-                bundle.awaitLog("orders.csv: " + RECORDS + " records, declaring");
-                Thread.sleep(300 + random.nextInt(2500));
-                bundle.kill();
+                // closing stops a bundle the test did not get to kill (a failure on the way)
+                try (BundleProcess bundle = startBundle(gateway.port(), kill)) {
+                    bundle.awaitLog("orders.csv: " + RECORDS + " records, declaring");
+                    Thread.sleep(300 + random.nextInt(2500));
+                    bundle.kill();
+                }
                 assertThat(inbox.inbox().resolve("orders.csv")).as("not moved before every record is settled")
                         .exists();
             }
-            BundleProcess last = startBundle(gateway.port(), KILLS + 1);
-            // generous: the restart itself takes a while on a loaded machine; but a bundle that died,
-            // or a file sent to .error/, fails at once and says why
-            try {
-                await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
-                        .until(() -> Files.exists(inbox.results("orders.csv")) || !last.isAlive()
-                                || Files.exists(inbox.error("orders.csv")));
-            } catch (ConditionTimeoutException stalled) {
-                // the assertion below says why
+            List<CSVRecord> rows;
+            try (BundleProcess last = startBundle(gateway.port(), KILLS + 1)) {
+                // generous: the restart itself takes a while on a loaded machine; but a bundle that died,
+                // or a file sent to .error/, fails at once and says why
+                try {
+                    await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
+                            .until(() -> Files.exists(inbox.results("orders.csv")) || !last.isAlive()
+                                    || Files.exists(inbox.error("orders.csv")));
+                } catch (ConditionTimeoutException stalled) {
+                    // the assertion below says why
+                }
+                assertThat(inbox.results("orders.csv")).as(() -> whyNoResults(inbox, last)).exists();
+                rows = inbox.awaitResults("orders.csv");
+                inbox.awaitMoved(inbox.done("orders.csv"));
+                last.stop(Duration.ofSeconds(60));
             }
-            assertThat(inbox.results("orders.csv")).as(() -> whyNoResults(inbox, last)).exists();
-            List<CSVRecord> rows = inbox.awaitResults("orders.csv");
-            inbox.awaitMoved(inbox.done("orders.csv"));
-            last.stop(Duration.ofSeconds(60));
 
             assertThat(rows).hasSize(RECORDS);
             assertThat(rows.stream().map(r -> r.get("record")).collect(Collectors.toSet())).hasSize(RECORDS);
