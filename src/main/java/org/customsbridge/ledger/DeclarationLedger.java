@@ -437,8 +437,9 @@ public class DeclarationLedger {
         return stored.fieldsJson().isEmpty() ? Map.of() : readFields(stored.fieldsJson());
     }
 
-    private RawRecord sourceOf(StoredDeclaration stored) {
-        return new RawRecord(stored.sourceName(), stored.sourceLine(), 0, fieldsOf(stored), null);
+    /** Where a stored declaration came from, file and line: all that a resend's claim keeps of its source. */
+    private static RawRecord sourceOf(StoredDeclaration stored) {
+        return new RawRecord(stored.sourceName(), stored.sourceLine(), 0, Map.of(), null);
     }
 
     private static List<String> changedFields(Map<String, String> before, Map<String, String> after) {
