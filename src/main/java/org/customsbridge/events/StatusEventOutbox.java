@@ -13,13 +13,14 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The status events the ledger wrote, read per sink from that sink's cursor on, as the JSON of
- * CONTRACT §3. Delivery is at least once: the cursor advances once per batch of delivered (or
- * parked) events, so a crash in the middle of a batch delivers that batch again.
+ * CONTRACT §3. Delivery is at least once: a crash between delivering and advancing the cursor
+ * delivers that event again.
  * <p>
  * Event ids are drawn when a transaction writes the event, but transactions (of several workers, or
  * of several nodes) commit in any order: an event may become visible after one with a higher id has
@@ -110,14 +111,7 @@ public class StatusEventOutbox {
         return event.json();
     }
 
-    /** Moves the cursor past a batch whose events were each delivered or parked. */
-    public void advancePast(String sink, List<Pending> delivered) {
-        if (!delivered.isEmpty()) {
-            advance(sink, delivered.get(delivered.size() - 1).id());
-        }
-    }
-
-    public void advance(String sink, long eventId) {
+    public void advance(String sink, @ExchangeProperty(EVENT_ID) long eventId) {
         jdbc.update("update status_sink_cursor set last_event_id = ? where sink = ? and last_event_id < ?",
                 eventId, sink, eventId);
     }
