@@ -90,7 +90,16 @@ class CrashRecoveryIT {
             JdbcTemplate ledger = BundleProcess.ledger(TestDatabase.ledger(bundleRoot));
             assertThat(ledger.queryForObject("select count(*) from declaration", Integer.class)).isEqualTo(RECORDS);
             assertThat(ledger.queryForObject("select count(*) from declaration where status in "
-                    + "('ACCEPTED', 'CUSTOMS_PENDING', 'CUSTOMS_ACCEPTED')", Integer.class)).isEqualTo(valid());
+                    + "('ACCEPTED', 'CUSTOMS_PENDING', 'CUSTOMS_ACCEPTED')", Integer.class))
+                    .as(() -> "valid records not accepted in the ledger, with their history: " + ledger.queryForList("""
+                            select d.declaration_request_id, d.status, d.attempts, d.claimed_by, h.from_status,
+                                   h.to_status, h.result_code, h.message, h.at
+                            from declaration d left join declaration_history h
+                              on h.declaration_request_id = d.declaration_request_id
+                            where d.declaration_request_id like 'CRASH-A%' and d.status not in
+                              ('ACCEPTED', 'CUSTOMS_PENDING', 'CUSTOMS_ACCEPTED')
+                            order by d.declaration_request_id, h.id"""))
+                    .isEqualTo(valid());
 
             SimulatorJournal journal = gateway.journal();
             Map<String, Set<String>> requestsById = journal.entries("alipay-plus.declare").stream()
