@@ -28,7 +28,7 @@ import org.customsbridge.intake.SftpIntake;
 import org.customsbridge.intake.SftpPolls;
 import org.customsbridge.intake.SftpSettings;
 import org.customsbridge.ledger.DeclarationLedger;
-import org.customsbridge.ledger.H2IndexRepair;
+import org.customsbridge.ledger.H2LedgerRebuild;
 import org.customsbridge.ledger.NodeHeartbeat;
 import org.customsbridge.results.ResultRows;
 import org.customsbridge.signing.DemoKeys;
@@ -140,7 +140,7 @@ public class CustomsConfiguration {
     @Bean
     NodeHeartbeat nodeHeartbeat(JdbcTemplate jdbc, Clock clock,
                                 @Value("${customs.node.heartbeat-interval:2s}") Duration interval) {
-        H2IndexRepair.afterCrash(jdbc, clock, NodeHeartbeat.staleAfter(interval));
+        H2LedgerRebuild.afterCrash(jdbc);
         return new NodeHeartbeat(jdbc, clock, interval);
     }
 
