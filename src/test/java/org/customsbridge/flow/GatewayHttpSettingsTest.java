@@ -32,6 +32,9 @@ class GatewayHttpSettingsTest {
             assertThat(http.getConnectionsPerRoute()).isEqualTo(150);
             assertThat(http.getMaxTotalConnections()).isEqualTo(150);
             assertThat(http.getCookieStore()).isInstanceOf(NoopCookieStore.class);
+            // the routes resend a call themselves, and count it: the client must not send it again
+            assertThat(http.isAutomaticRetriesDisabled()).isTrue();
+            assertThat(http.isRedirectHandlingDisabled()).isTrue();
         }
     }
 }
