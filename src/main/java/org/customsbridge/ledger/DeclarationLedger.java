@@ -35,6 +35,13 @@ public class DeclarationLedger {
     /** Column widths of a raw (invalid) request id and of a gateway name, in the ledger and in results rows. */
     private static final int MAX_RAW_ID = 256;
     private static final int MAX_GATEWAY = 16;
+    /** An outcome that releases the claim; the row is chosen by what follows. */
+    private static final String OUTCOME = """
+            update declaration set status = ?, result_code = ?, result_message = ?,
+                alipay_declaration_id = coalesce(?, alipay_declaration_id),
+                alipay_payment_id = coalesce(?, alipay_payment_id),
+                status_before_declaring = null, claimed_by = null, claimed_until = null, updated_at = ?
+            where declaration_request_id = ?""";
     /** Before any retransmission the ledger can hold (every one is due minutes after a declaration). */
     private static final OffsetDateTime NO_EARLIER_RETRANSMISSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
     /** The fields a retransmission may change (seed 003), by their contract names. */
@@ -199,31 +206,43 @@ public class DeclarationLedger {
         return admissions;
     }
 
-    /** Stores what a declare call came to, and releases the claim. */
-    public DeclarationState recordOutcome(DeclareOutcome outcome) {
+    /**
+     * Stores what a declare call of {@code declaration} came to, and releases the claim. The row of
+     * a first call holds nothing the outcome needs (no status before it, no Alipay id), so it is
+     * updated without being read first; any other row is locked and read.
+     */
+    public DeclarationState recordOutcome(DeclareOutcome outcome, Declaration declaration) {
         return inTransaction(() -> {
+            OffsetDateTime now = now();
+            int firstCall = jdbc.update(OUTCOME + " and status = 'DECLARING' and status_before_declaring is null"
+                            + " and alipay_declaration_id is null and payment_id = ? and gateway = ?",
+                    outcome.status().name(), outcome.code(), cut(outcome.message()), outcome.alipayDeclarationId(),
+                    outcome.alipayPaymentId(), now, outcome.declarationRequestId(), declaration.paymentId(),
+                    declaration.gateway());
+            if (firstCall == 1) {
+                return recorded(outcome, declaration.paymentId(), declaration.gateway(), null, null, now);
+            }
             StoredDeclaration stored = lock(outcome.declarationRequestId()).orElseThrow(() ->
                     new IllegalStateException("no ledger row for " + outcome.declarationRequestId()));
-            OffsetDateTime now = now();
-            jdbc.update("""
-                    update declaration set status = ?, result_code = ?, result_message = ?,
-                        alipay_declaration_id = coalesce(?, alipay_declaration_id),
-                        alipay_payment_id = coalesce(?, alipay_payment_id),
-                        status_before_declaring = null, claimed_by = null, claimed_until = null, updated_at = ?
-                    where declaration_request_id = ?""",
-                    outcome.status().name(), outcome.code(), cut(outcome.message()), outcome.alipayDeclarationId(),
-                    outcome.alipayPaymentId(), now, outcome.declarationRequestId());
-            String alipayDeclarationId = outcome.alipayDeclarationId() != null ? outcome.alipayDeclarationId()
-                    : stored.alipayDeclarationId;
+            jdbc.update(OUTCOME, outcome.status().name(), outcome.code(), cut(outcome.message()),
+                    outcome.alipayDeclarationId(), outcome.alipayPaymentId(), now, outcome.declarationRequestId());
             DeclarationStatus previous = stored.status == DeclarationStatus.DECLARING ? stored.statusBeforeDeclaring
                     : stored.status;
-            if (previous != outcome.status()) {
-                changed(new StatusChange(true, outcome.declarationRequestId(), stored.paymentId, stored.gateway, previous,
-                        outcome.status(), outcome.code(), outcome.message(), alipayDeclarationId, null), now);
-            }
-            return new DeclarationState(outcome.declarationRequestId(), stored.gateway, outcome.status(),
-                    outcome.code(), outcome.message(), alipayDeclarationId);
+            return recorded(outcome, stored.paymentId, stored.gateway, previous, stored.alipayDeclarationId, now);
         });
+    }
+
+    /** The history and status event of an outcome that changed the status, and the state it leaves. */
+    private DeclarationState recorded(DeclareOutcome outcome, String paymentId, String gateway,
+                                      DeclarationStatus previous, String storedAlipayDeclarationId, OffsetDateTime now) {
+        String alipayDeclarationId = outcome.alipayDeclarationId() != null ? outcome.alipayDeclarationId()
+                : storedAlipayDeclarationId;
+        if (previous != outcome.status()) {
+            changed(new StatusChange(true, outcome.declarationRequestId(), paymentId, gateway, previous,
+                    outcome.status(), outcome.code(), outcome.message(), alipayDeclarationId, null), now);
+        }
+        return new DeclarationState(outcome.declarationRequestId(), gateway, outcome.status(), outcome.code(),
+                outcome.message(), alipayDeclarationId);
     }
 
     /**
