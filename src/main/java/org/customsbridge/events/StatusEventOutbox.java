@@ -13,7 +13,6 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
-import org.apache.camel.ExchangeProperty;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -111,7 +110,7 @@ public class StatusEventOutbox {
         return event.json();
     }
 
-    public void advance(String sink, @ExchangeProperty(EVENT_ID) long eventId) {
+    public void advance(String sink, long eventId) {
         jdbc.update("update status_sink_cursor set last_event_id = ? where sink = ? and last_event_id < ?",
                 eventId, sink, eventId);
     }

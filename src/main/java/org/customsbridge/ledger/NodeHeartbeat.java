@@ -40,12 +40,8 @@ public class NodeHeartbeat implements SmartLifecycle {
         return nodeId;
     }
 
-    public Duration staleAfter() {
-        return staleAfter(interval);
-    }
-
     /** How old a node's last beat is when the node is taken for dead: three beats. */
-    public static Duration staleAfter(Duration interval) {
+    public Duration staleAfter() {
         return interval.multipliedBy(3);
     }
 
