@@ -16,6 +16,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -85,8 +86,10 @@ class DeclarationBenchmark {
                 // tenth of the CPU); the second, on compiled code, is the bundle's steady state
                 double cold = endToEnd(gatewayRoot, gateway, bundle, "first-file.csv", COLD_RECORDS);
                 long cpuBefore = processCpuNanos();
+                Map<Long, Long> threadsBefore = threadCpuNanos();
                 double endToEnd = endToEnd(gatewayRoot, gateway, bundle, "orders.csv", RECORDS);
                 double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / RECORDS;
+                row.put("cpuMsPerDeclarationByThreads", cpuMsByThreads(threadsBefore, cpuMs, RECORDS));
                 row.put("endToEndColdPerSecond", round(cold));
                 row.put("endToEndPerSecond", round(endToEnd));
                 row.put("endToEndShareOfLimit", round(endToEnd / limit));
@@ -143,6 +146,50 @@ class DeclarationBenchmark {
     private static long processCpuNanos() {
         return ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
                 .getProcessCpuTime();
+    }
+
+    /** CPU time so far of every live thread, by id. */
+    private static Map<Long, Long> threadCpuNanos() {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<Long, Long> cpu = new HashMap<>();
+        for (long id : threads.getAllThreadIds()) {
+            cpu.put(id, threads.getThreadCpuTime(id));
+        }
+        return cpu;
+    }
+
+    /**
+     * Where the CPU of the timed file went, per declaration: declare workers, the simulator's HTTP
+     * threads, the Quartz jobs (status sinks), other threads, and the rest of the process (GC, JIT,
+     * threads that ended meanwhile). The thread names are the bundle's own (customs.intake, Tomcat,
+     * Quartz).
+     */
+    private static Map<String, Double> cpuMsByThreads(Map<Long, Long> before, double processMs, int records) {
+        java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+        Map<String, Double> byGroup = new LinkedHashMap<>();
+        for (String group : List.of("declareWorkers", "simulator", "quartzJobs", "otherThreads")) {
+            byGroup.put(group, 0.0);
+        }
+        double threadsMs = 0;
+        for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
+            if (info == null) {
+                continue;
+            }
+            long now = threads.getThreadCpuTime(info.getThreadId());
+            if (now < 0) {
+                continue;
+            }
+            double ms = (now - before.getOrDefault(info.getThreadId(), 0L)) / 1e6 / records;
+            String name = info.getThreadName();
+            String group = name.startsWith("declare-") ? "declareWorkers"
+                    : name.startsWith("http-nio-") ? "simulator"
+                    : name.startsWith("quartzScheduler_Worker") ? "quartzJobs" : "otherThreads";
+            byGroup.merge(group, ms, Double::sum);
+            threadsMs += ms;
+        }
+        byGroup.put("jvmAndEndedThreads", processMs - threadsMs);
+        byGroup.replaceAll((group, ms) -> round(ms));
+        return byGroup;
     }
 
     private static double onAllCores(Duration duration, Runnable operation) throws Exception {
@@ -344,6 +391,13 @@ class DeclarationBenchmark {
                 "endToEndShareOfLimit", "baselinePerSecond", "endToEndOverBaseline", "cpuMsPerDeclaration",
                 "cryptoMsPerDeclaration")) {
             System.out.printf("| %s | %s | %s |%n", key, plus.getOrDefault(key, "-"), mapi.getOrDefault(key, "-"));
+        }
+        for (String gateway : List.of("alipay-plus", "mapi")) {
+            Map<String, Object> row = (Map<String, Object>) figures.getOrDefault(gateway, Map.of());
+            if (row.containsKey("cpuMsPerDeclarationByThreads")) {
+                System.out.println(gateway + " CPU ms per declaration by threads: "
+                        + row.get("cpuMsPerDeclarationByThreads"));
+            }
         }
         System.out.println("tracking: " + figures.get("trackingCallsPer1000Open"));
         System.out.println("memory:   " + figures.get("memory"));

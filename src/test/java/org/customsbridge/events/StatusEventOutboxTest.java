@@ -53,6 +53,19 @@ class StatusEventOutboxTest {
         assertThat(outbox.pending("file")).extracting(StatusEventOutbox.Pending::id).containsExactly(6L);
     }
 
+    @Test
+    void writesTheCursorEveryFiftiethEventAndAfterTheLastOfABatch() {
+        for (int index = 0; index < 120; index++) {
+            outbox.advance("file", 100 + index, index, index == 119);
+            long expected = index < 49 ? 0 : index < 99 ? 149 : index < 119 ? 199 : 219;
+            assertThat(cursor()).as("after event %d of the batch", index).isEqualTo(expected);
+        }
+    }
+
+    private long cursor() {
+        return jdbc.queryForObject("select last_event_id from status_sink_cursor where sink = 'file'", Long.class);
+    }
+
     private void write(long id) {
         jdbc.update("insert into status_event (id, declaration_request_id, status, at) values (?, ?, 'ACCEPTED', ?)",
                 id, "DEC-" + id, OffsetDateTime.ofInstant(clock.instant(), ZoneOffset.UTC));
