@@ -12,8 +12,6 @@ import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Predicate;
-import org.apache.camel.component.http.NoopCookieStore;
-import org.apache.hc.client5.http.cookie.CookieStore;
 import org.customsbridge.alipayplus.AlipayPlusCredentials;
 import org.customsbridge.alipayplus.AlipayPlusSigner;
 import org.customsbridge.alipayplus.AlipayPlusVerifier;
@@ -87,12 +85,6 @@ public class CustomsConfiguration {
                     thread.setDaemon(true);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
-    }
-
-    /** For camel-http (camel.component.http.cookie-store): gateways keep no session. */
-    @Bean
-    CookieStore noCookieStore() {
-        return new NoopCookieStore();
     }
 
     @Bean
