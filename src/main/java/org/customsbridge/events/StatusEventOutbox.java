@@ -39,9 +39,9 @@ public class StatusEventOutbox {
     }
 
     /**
-     * Events delivered per cursor write. One write per event was a ledger transaction per event, on the
-     * ledger the declare workers write: a quarter of the end-to-end throughput. Every 50th bounds what
-     * a crash repeats to 50 events.
+     * Events delivered per cursor write. A write per event was a ledger transaction per event, on the
+     * ledger the declare workers write (about 5 % of the end-to-end throughput, bench/README.md); every
+     * 50th bounds what a crash delivers again to 49 events.
      */
     public static final int CURSOR_EVERY = 50;
 

@@ -58,6 +58,9 @@ class DeclarationBenchmark {
     /** For a quicker look or a profile: which gateways, and whether tracking and memory are measured. */
     private static final List<String> GATEWAYS = List.of(System.getProperty("bench.gateways", "alipay-plus,mapi")
             .split(","));
+    /** The collector of this JVM (pom: bench.gc), also given to the jar started for the memory part. */
+    private static final List<String> GC = System.getProperty("bench.gc", "").isBlank() ? List.of()
+            : List.of(System.getProperty("bench.gc").strip().split("\\s+"));
     private static final boolean TRACKING = Boolean.parseBoolean(System.getProperty("bench.tracking", "true"));
 
     @TempDir
@@ -301,8 +304,10 @@ class DeclarationBenchmark {
         Path gcLog = memoryRoot.resolve("gc.log");
         try (Bundle gateway = Bundle.start(Files.createDirectories(root.resolve("memory-gateway")),
                 Map.of("customs.tracking.poll-interval", "1d", "logging.level.org.customsbridge", "WARN"))) {
-            List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                    "-Xmx256m", "-Xlog:gc:file=" + gcLog, "-jar", jar.toString(), "--server.port=0",
+            List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
+                    .toString(), "-Xmx256m", "-Xlog:gc:file=" + gcLog));
+            command.addAll(GC);
+            command.addAll(List.of("-jar", jar.toString(), "--server.port=0",
                     "--customs.simulator.enabled=false", "--customs.gateway=mapi",
                     "--customs.mapi.endpoint=http://127.0.0.1:" + gateway.port() + "/gateway.do",
                     "--customs.mapi.partner=2088101568338364", "--customs.mapi.sign-type=MD5",
@@ -311,7 +316,7 @@ class DeclarationBenchmark {
                     "--spring.datasource.url=jdbc:h2:file:" + memoryRoot.resolve("ledger") + ";QUERY_CACHE_SIZE=64",
                     "--spring.artemis.embedded.data-directory=" + memoryRoot.resolve("artemis"),
                     "--customs.intake.concurrency=100", "--customs.tracking.poll-interval=1d",
-                    "--logging.level.org.customsbridge=WARN");
+                    "--logging.level.org.customsbridge=WARN"));
             Process app = new ProcessBuilder(command).redirectErrorStream(true)
                     .redirectOutput(memoryRoot.resolve("app.log").toFile()).start();
             try {
@@ -331,7 +336,8 @@ class DeclarationBenchmark {
                 }
                 return Map.of("records", MEMORY_RECORDS, "completed", rows == MEMORY_RECORDS, "seconds",
                         round(seconds), "peakHeapAfterGcMb", peakHeapAfterGc(gcLog, ""),
-                        "peakHeapAfterOldGcMb", peakHeapAfterGc(gcLog, "\\(Mixed\\)|Pause Full"), "xmx", "256m");
+                        "peakHeapAfterOldGcMb", peakHeapAfterGc(gcLog, "\\(Mixed\\)|Pause Full"), "xmx", "256m",
+                        "jvmOptions", String.join(" ", GC));
             } finally {
                 app.destroy();
                 app.waitFor(60, TimeUnit.SECONDS);
