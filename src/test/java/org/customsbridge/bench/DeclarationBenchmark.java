@@ -11,6 +11,8 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPair;
+import java.security.PrivateKey;
+import java.security.PublicKey;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -24,8 +26,14 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.hc.client5.http.classic.methods.HttpPost;
+import org.apache.hc.client5.http.impl.classic.HttpClients;
+import org.apache.hc.client5.http.impl.io.PoolingHttpClientConnectionManagerBuilder;
+import org.apache.hc.core5.http.io.entity.EntityUtils;
+import org.apache.hc.core5.http.io.entity.StringEntity;
 import org.customsbridge.alipayplus.AlipayPlusApi;
 import org.customsbridge.alipayplus.DeclareRequestMapper;
 import org.customsbridge.flow.Bundle;
@@ -104,6 +112,13 @@ class DeclarationBenchmark {
                     double baseline = baseline(gatewayRoot, bundle.port());
                     row.put("baselinePerSecond", round(baseline));
                     row.put("endToEndOverBaseline", round(endToEnd / baseline));
+                    Map<String, Object> ceiling = ceiling(gatewayRoot, bundle.port(), RECORDS);
+                    double ceilingRate = (Double) ceiling.get("perSecond");
+                    row.put("ceilingPerSecond", ceilingRate);
+                    row.put("ceilingShareOfLimit", round(ceilingRate / limit));
+                    row.put("endToEndShareOfCeiling", round(endToEnd / ceilingRate));
+                    row.put("ceilingCpuMsPerDeclaration", ceiling.get("cpuMsPerDeclaration"));
+                    row.put("ceilingCpuMsPerDeclarationByThreads", ceiling.get("cpuMsPerDeclarationByThreads"));
                 }
             }
             figures.put(gateway, row);
@@ -244,28 +259,120 @@ class DeclarationBenchmark {
 
     /** What a user of a synchronous SDK writes: one thread, one call after another. */
     private static double baseline(Path gatewayRoot, int port) throws Exception {
-        DemoKeys keys = DemoKeys.in(gatewayRoot.resolve("keys"));
-        var merchant = PemKeys.privateKey(keys.privateKey(DemoKeys.MERCHANT));
-        var alipay = PemKeys.publicKey(keys.publicKey(DemoKeys.ALIPAY));
+        BareDeclarations bare = new BareDeclarations(gatewayRoot, port);
         HttpClient http = HttpClient.newHttpClient();
-        DeclareRequestMapper mapper = new DeclareRequestMapper(JSON);
+        BareDeclarations.Transport transport = (uri, headers, body) -> {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(uri))
+                    .POST(HttpRequest.BodyPublishers.ofString(body));
+            headers.forEach(request::header);
+            HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            return new BareDeclarations.Answer(answer.headers().firstValue("Response-Time").orElseThrow(),
+                    answer.headers().firstValue("Signature").orElseThrow(), answer.body());
+        };
         long start = System.nanoTime();
         for (int i = 1; i <= BASELINE_SAMPLE; i++) {
-            String body = mapper.toJson(sample(900_000 + i));
-            String time = OffsetDateTime.now(ZoneOffset.UTC).toString();
-            String signature = AlipayPlusSignature.sign("POST", AlipayPlusApi.DECLARE_PATH, "SANDBOX_5Y00000000001",
-                    time, body, merchant);
-            HttpResponse<String> answer = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port
-                            + AlipayPlusApi.DECLARE_PATH)).header("Content-Type", AlipayPlusApi.CONTENT_TYPE_JSON)
-                    .header("Client-Id", "SANDBOX_5Y00000000001").header("Request-Time", time)
-                    .header("Signature", new SignatureHeader("RSA256", "1", signature).format())
-                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
-            AlipayPlusSignature.verify("POST", AlipayPlusApi.DECLARE_PATH, "SANDBOX_5Y00000000001",
-                    answer.headers().firstValue("Response-Time").orElseThrow(), answer.body(),
-                    SignatureHeader.parse(answer.headers().firstValue("Signature").orElseThrow()).orElseThrow()
-                            .signature(), alipay);
+            bare.declare(900_000 + i, transport);
         }
         return BASELINE_SAMPLE / ((System.nanoTime() - start) / 1e9);
+    }
+
+    /**
+     * The most any pipeline could reach in this JVM: the baseline's calls (sign, POST, verify the
+     * answer's signature) and nothing else - no file, ledger, routing or results - made by
+     * CONCURRENCY threads through a pooled Apache HttpClient (the client under camel-http), against
+     * the same simulator. What separates it from the limit is the two HTTP stacks and the
+     * simulator's own work; what separates the end to end from it is the pipeline.
+     */
+    private static Map<String, Object> ceiling(Path gatewayRoot, int port, int calls) throws Exception {
+        BareDeclarations bare = new BareDeclarations(gatewayRoot, port);
+        var connections = PoolingHttpClientConnectionManagerBuilder.create()
+                .setMaxConnTotal(CONCURRENCY).setMaxConnPerRoute(CONCURRENCY).build();
+        try (var http = HttpClients.custom()
+                .setConnectionManager(connections).disableAutomaticRetries().disableRedirectHandling()
+                .disableCookieManagement().disableContentCompression().disableAuthCaching().build()) {
+            BareDeclarations.Transport transport = (uri, headers, body) -> {
+                var post = new HttpPost(uri);
+                headers.forEach(post::setHeader);
+                post.setEntity(new StringEntity(body, StandardCharsets.UTF_8));
+                return http.execute(post, answer -> new BareDeclarations.Answer(
+                        answer.getFirstHeader("Response-Time").getValue(), answer.getFirstHeader("Signature").getValue(),
+                        EntityUtils.toString(answer.getEntity(),
+                                StandardCharsets.UTF_8)));
+            };
+            // named as the bundle's workers, so that the CPU split by threads counts them as such
+            AtomicInteger threadNumber = new AtomicInteger();
+            ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY,
+                    task -> new Thread(task, "declare-bare-" + threadNumber.incrementAndGet()));
+            onThreads(pool, calls / 10, 2_000_000, transport, bare); // warm up this client's code
+            long cpuBefore = processCpuNanos();
+            Map<Long, Long> threadsBefore = threadCpuNanos();
+            double seconds = onThreads(pool, calls, 3_000_000, transport, bare);
+            double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / calls;
+            Map<String, Object> ceiling = new LinkedHashMap<>();
+            ceiling.put("perSecond", round(calls / seconds));
+            ceiling.put("cpuMsPerDeclaration", round(cpuMs));
+            ceiling.put("cpuMsPerDeclarationByThreads", cpuMsByThreads(threadsBefore, cpuMs, calls));
+            pool.shutdown();
+            return ceiling;
+        }
+    }
+
+    /** {@code calls} bare declarations numbered from {@code first}, CONCURRENCY at a time; seconds taken. */
+    private static double onThreads(ExecutorService pool, int calls, int first, BareDeclarations.Transport transport,
+                                    BareDeclarations bare) throws Exception {
+        AtomicInteger next = new AtomicInteger(first);
+        long start = System.nanoTime();
+        List<Future<Object>> workers = new ArrayList<>();
+        for (int t = 0; t < CONCURRENCY; t++) {
+            workers.add(pool.submit(() -> {
+                for (int i = next.getAndIncrement(); i < first + calls; i = next.getAndIncrement()) {
+                    bare.declare(i, transport);
+                }
+                return null;
+            }));
+        }
+        for (Future<Object> worker : workers) {
+            worker.get();
+        }
+        return (System.nanoTime() - start) / 1e9;
+    }
+
+    /** One Alipay+ declaration as an SDK user makes it: sign the JSON, POST it, verify the answer's signature. */
+    private static final class BareDeclarations {
+
+        record Answer(String responseTime, String signatureHeader, String body) {
+        }
+
+        interface Transport {
+            Answer post(String uri, Map<String, String> headers, String body) throws Exception;
+        }
+
+        private static final String CLIENT_ID = "SANDBOX_5Y00000000001";
+        private final PrivateKey merchant;
+        private final PublicKey alipay;
+        private final DeclareRequestMapper mapper = new DeclareRequestMapper(JSON);
+        private final String uri;
+
+        BareDeclarations(Path gatewayRoot, int port) throws IOException {
+            DemoKeys keys = DemoKeys.in(gatewayRoot.resolve("keys"));
+            this.merchant = PemKeys.privateKey(keys.privateKey(DemoKeys.MERCHANT));
+            this.alipay = PemKeys.publicKey(keys.publicKey(DemoKeys.ALIPAY));
+            this.uri = "http://127.0.0.1:" + port + AlipayPlusApi.DECLARE_PATH;
+        }
+
+        void declare(int i, Transport transport) throws Exception {
+            String body = mapper.toJson(sample(i));
+            String time = OffsetDateTime.now(ZoneOffset.UTC).toString();
+            String signature = AlipayPlusSignature.sign("POST", AlipayPlusApi.DECLARE_PATH, CLIENT_ID, time, body,
+                    merchant);
+            Answer answer = transport.post(uri, Map.of("Content-Type", AlipayPlusApi.CONTENT_TYPE_JSON,
+                    "Client-Id", CLIENT_ID, "Request-Time", time,
+                    "Signature", new SignatureHeader("RSA256", "1", signature).format()), body);
+            if (!AlipayPlusSignature.verify("POST", AlipayPlusApi.DECLARE_PATH, CLIENT_ID, answer.responseTime(),
+                    answer.body(), SignatureHeader.parse(answer.signatureHeader()).orElseThrow().signature(), alipay)) {
+                throw new IllegalStateException("answer signature does not verify: " + answer.body());
+            }
+        }
     }
 
     private Map<String, Object> trackingCallsPer1000() throws Exception {
@@ -395,7 +502,8 @@ class DeclarationBenchmark {
         Map<String, Object> mapi = (Map<String, Object>) figures.getOrDefault("mapi", Map.of());
         for (String key : List.of("limitPerSecond", "endToEndColdPerSecond", "endToEndPerSecond",
                 "endToEndShareOfLimit", "baselinePerSecond", "endToEndOverBaseline", "cpuMsPerDeclaration",
-                "cryptoMsPerDeclaration")) {
+                "cryptoMsPerDeclaration", "ceilingPerSecond", "ceilingShareOfLimit", "endToEndShareOfCeiling",
+                "ceilingCpuMsPerDeclaration")) {
             System.out.printf("| %s | %s | %s |%n", key, plus.getOrDefault(key, "-"), mapi.getOrDefault(key, "-"));
         }
         for (String gateway : List.of("alipay-plus", "mapi")) {
@@ -403,6 +511,10 @@ class DeclarationBenchmark {
             if (row.containsKey("cpuMsPerDeclarationByThreads")) {
                 System.out.println(gateway + " CPU ms per declaration by threads: "
                         + row.get("cpuMsPerDeclarationByThreads"));
+            }
+            if (row.containsKey("ceilingCpuMsPerDeclarationByThreads")) {
+                System.out.println(gateway + " ceiling, CPU ms per declaration by threads: "
+                        + row.get("ceilingCpuMsPerDeclarationByThreads"));
             }
         }
         System.out.println("tracking: " + figures.get("trackingCallsPer1000Open"));
