@@ -70,6 +70,8 @@ class DeclarationBenchmark {
     private static final List<String> GC = System.getProperty("bench.gc", "").isBlank() ? List.of()
             : List.of(System.getProperty("bench.gc").strip().split("\\s+"));
     private static final boolean TRACKING = Boolean.parseBoolean(System.getProperty("bench.tracking", "true"));
+    /** Whether the CPU of each route step is measured over the timed file (RouteStepCpu). */
+    private static final boolean STEPS = Boolean.getBoolean("bench.steps");
 
     @TempDir
     Path root;
@@ -86,21 +88,28 @@ class DeclarationBenchmark {
             double limit = gateway.equals("mapi") ? md5Limit() : rsaLimit();
             row.put("limitPerSecond", round(limit));
             Path gatewayRoot = Files.createDirectories(root.resolve(gateway));
+            RouteStepCpu steps = new RouteStepCpu();
             try (Bundle bundle = Bundle.start(gatewayRoot, Map.of("customs.gateway", gateway,
                     "customs.mapi.sign-type", "MD5", "customs.simulator.latency", LATENCY.toMillis() + "ms",
                     "customs.intake.concurrency", Integer.toString(CONCURRENCY),
                     "customs.http.max-connections", Integer.toString(CONCURRENCY),
                     "server.tomcat.threads.max", Integer.toString(CONCURRENCY + 50),
                     "customs.tracking.poll-interval", "1d", "customs.simulator.customs-delay", "1h",
-                    "logging.level.org.customsbridge", "WARN"))) {
+                    "logging.level.org.customsbridge", "WARN"), null,
+                    STEPS ? Map.of("routeStepCpu", steps) : Map.of())) {
                 // the first file after the start runs while the JIT compilers are still at work (about a
                 // tenth of the CPU); the second, on compiled code, is the bundle's steady state
                 double cold = endToEnd(gatewayRoot, gateway, bundle, "first-file.csv", COLD_RECORDS);
                 long cpuBefore = processCpuNanos();
                 Map<Long, Long> threadsBefore = threadCpuNanos();
+                steps.measure(true);
                 double endToEnd = endToEnd(gatewayRoot, gateway, bundle, "orders.csv", RECORDS);
+                steps.measure(false);
                 double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / RECORDS;
                 row.put("cpuMsPerDeclarationByThreads", cpuMsByThreads(threadsBefore, cpuMs, RECORDS));
+                if (STEPS) {
+                    row.put("cpuMsPerDeclarationBySteps", steps.msPerDeclaration(RECORDS));
+                }
                 row.put("endToEndColdPerSecond", round(cold));
                 row.put("endToEndPerSecond", round(endToEnd));
                 row.put("endToEndShareOfLimit", round(endToEnd / limit));
@@ -511,6 +520,11 @@ class DeclarationBenchmark {
             if (row.containsKey("cpuMsPerDeclarationByThreads")) {
                 System.out.println(gateway + " CPU ms per declaration by threads: "
                         + row.get("cpuMsPerDeclarationByThreads"));
+            }
+            if (row.containsKey("cpuMsPerDeclarationBySteps")) {
+                System.out.println(gateway + " CPU ms per declaration by route steps (their own threads):");
+                ((Map<String, Double>) row.get("cpuMsPerDeclarationBySteps"))
+                        .forEach((step, ms) -> System.out.printf("  %6.3f  %s%n", ms, step));
             }
             if (row.containsKey("ceilingCpuMsPerDeclarationByThreads")) {
                 System.out.println(gateway + " ceiling, CPU ms per declaration by threads: "

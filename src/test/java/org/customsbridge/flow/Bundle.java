@@ -27,6 +27,11 @@ public final class Bundle implements AutoCloseable {
 
     /** As {@link #start(Path, Map)}, with the bundle's (and its simulator's) time from {@code clock}. */
     public static Bundle start(Path root, Map<String, String> overrides, Clock clock) {
+        return start(root, overrides, clock, Map.of());
+    }
+
+    /** As {@link #start(Path, Map, Clock)} ({@code clock} may be null), with {@code beans} registered first. */
+    public static Bundle start(Path root, Map<String, String> overrides, Clock clock, Map<String, Object> beans) {
         Map<String, String> properties = new HashMap<>(FlowTestProperties.of(root));
         properties.put("server.port", "0");
         properties.putAll(overrides);
@@ -37,6 +42,8 @@ public final class Bundle implements AutoCloseable {
         if (clock != null) {
             builder.initializers(context -> context.getBeanFactory().registerSingleton("clock", clock));
         }
+        beans.forEach((name, bean) -> builder.initializers(context -> context.getBeanFactory()
+                .registerSingleton(name, bean)));
         return new Bundle(builder.run(args));
     }
 
