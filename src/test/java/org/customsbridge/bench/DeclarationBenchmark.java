@@ -121,13 +121,12 @@ class DeclarationBenchmark {
                     double baseline = baseline(gatewayRoot, bundle.port());
                     row.put("baselinePerSecond", round(baseline));
                     row.put("endToEndOverBaseline", round(endToEnd / baseline));
-                    Map<String, Object> ceiling = ceiling(gatewayRoot, bundle.port(), RECORDS);
-                    double ceilingRate = (Double) ceiling.get("perSecond");
-                    row.put("ceilingPerSecond", ceilingRate);
-                    row.put("ceilingShareOfLimit", round(ceilingRate / limit));
-                    row.put("endToEndShareOfCeiling", round(endToEnd / ceilingRate));
-                    row.put("ceilingCpuMsPerDeclaration", ceiling.get("cpuMsPerDeclaration"));
-                    row.put("ceilingCpuMsPerDeclarationByThreads", ceiling.get("cpuMsPerDeclarationByThreads"));
+                    Ceiling ceiling = ceiling(gatewayRoot, bundle.port(), RECORDS);
+                    row.put("ceilingPerSecond", round(ceiling.perSecond()));
+                    row.put("ceilingShareOfLimit", round(ceiling.perSecond() / limit));
+                    row.put("endToEndShareOfCeiling", round(endToEnd / ceiling.perSecond()));
+                    row.put("ceilingCpuMsPerDeclaration", round(ceiling.cpuMs()));
+                    row.put("ceilingCpuMsPerDeclarationByThreads", ceiling.cpuMsByThreads());
                 }
             }
             figures.put(gateway, row);
@@ -275,8 +274,8 @@ class DeclarationBenchmark {
                     .POST(HttpRequest.BodyPublishers.ofString(body));
             headers.forEach(request::header);
             HttpResponse<String> answer = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-            return new BareDeclarations.Answer(answer.headers().firstValue("Response-Time").orElseThrow(),
-                    answer.headers().firstValue("Signature").orElseThrow(), answer.body());
+            return new BareDeclarations.Answer(answer.headers().firstValue(AlipayPlusApi.RESPONSE_TIME).orElseThrow(),
+                    answer.headers().firstValue(AlipayPlusApi.SIGNATURE).orElseThrow(), answer.body());
         };
         long start = System.nanoTime();
         for (int i = 1; i <= BASELINE_SAMPLE; i++) {
@@ -292,7 +291,7 @@ class DeclarationBenchmark {
      * the same simulator. What separates it from the limit is the two HTTP stacks and the
      * simulator's own work; what separates the end to end from it is the pipeline.
      */
-    private static Map<String, Object> ceiling(Path gatewayRoot, int port, int calls) throws Exception {
+    private static Ceiling ceiling(Path gatewayRoot, int port, int calls) throws Exception {
         BareDeclarations bare = new BareDeclarations(gatewayRoot, port);
         var connections = PoolingHttpClientConnectionManagerBuilder.create()
                 .setMaxConnTotal(CONCURRENCY).setMaxConnPerRoute(CONCURRENCY).build();
@@ -304,9 +303,9 @@ class DeclarationBenchmark {
                 headers.forEach(post::setHeader);
                 post.setEntity(new StringEntity(body, StandardCharsets.UTF_8));
                 return http.execute(post, answer -> new BareDeclarations.Answer(
-                        answer.getFirstHeader("Response-Time").getValue(), answer.getFirstHeader("Signature").getValue(),
-                        EntityUtils.toString(answer.getEntity(),
-                                StandardCharsets.UTF_8)));
+                        answer.getFirstHeader(AlipayPlusApi.RESPONSE_TIME).getValue(),
+                        answer.getFirstHeader(AlipayPlusApi.SIGNATURE).getValue(),
+                        EntityUtils.toString(answer.getEntity(), StandardCharsets.UTF_8)));
             };
             // named as the bundle's workers, so that the CPU split by threads counts them as such
             AtomicInteger threadNumber = new AtomicInteger();
@@ -318,16 +317,16 @@ class DeclarationBenchmark {
                 Map<Long, Long> threadsBefore = threadCpuNanos();
                 double seconds = onThreads(pool, calls, 3_000_000, transport, bare);
                 double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / calls;
-                Map<String, Object> ceiling = new LinkedHashMap<>();
-                ceiling.put("perSecond", round(calls / seconds));
-                ceiling.put("cpuMsPerDeclaration", round(cpuMs));
                 // measured before the pool ends: a thread that has ended no longer tells its CPU
-                ceiling.put("cpuMsPerDeclarationByThreads", cpuMsByThreads(threadsBefore, cpuMs, calls));
-                return ceiling;
+                return new Ceiling(calls / seconds, cpuMs, cpuMsByThreads(threadsBefore, cpuMs, calls));
             } finally {
                 pool.shutdownNow();
             }
         }
+    }
+
+    /** The ceiling's rate, its CPU per declaration, and that CPU by threads. */
+    private record Ceiling(double perSecond, double cpuMs, Map<String, Double> cpuMsByThreads) {
     }
 
     /** {@code calls} bare declarations numbered from {@code first}, CONCURRENCY at a time; seconds taken. */
@@ -379,8 +378,9 @@ class DeclarationBenchmark {
             String signature = AlipayPlusSignature.sign("POST", AlipayPlusApi.DECLARE_PATH, CLIENT_ID, time, body,
                     merchant);
             Answer answer = transport.post(uri, Map.of("Content-Type", AlipayPlusApi.CONTENT_TYPE_JSON,
-                    "Client-Id", CLIENT_ID, "Request-Time", time,
-                    "Signature", new SignatureHeader("RSA256", "1", signature).format()), body);
+                    AlipayPlusApi.CLIENT_ID, CLIENT_ID, AlipayPlusApi.REQUEST_TIME, time,
+                    AlipayPlusApi.SIGNATURE, new SignatureHeader(SignatureHeader.RSA256, "1", signature).format()),
+                    body);
             if (!AlipayPlusSignature.verify("POST", AlipayPlusApi.DECLARE_PATH, CLIENT_ID, answer.responseTime(),
                     answer.body(), SignatureHeader.parse(answer.signatureHeader()).orElseThrow().signature(), alipay)) {
                 throw new IllegalStateException("answer signature does not verify: " + answer.body());
