@@ -7,10 +7,13 @@ import java.util.Map;
 
 /**
  * One day's reconciliation: declarations created that day per customs code, the same by status,
- * and every declaration (of any day) that has waited for customs longer than the alert age.
+ * the records of that day that had no valid id (so no declaration), and every declaration (of any
+ * day) that has waited for customs longer than the alert age. Every input record of the day is in
+ * it once: as a declaration, or as a rejected record.
  */
 public record Reconciliation(LocalDate date, Instant generatedAt, List<CustomsCodeRow> byCustomsCode,
-                             Map<String, Long> byStatus, List<PendingDeclaration> pending) {
+                             Map<String, Long> byStatus, List<PendingDeclaration> pending,
+                             List<RejectedRecord> rejected) {
 
     /**
      * @param declared         sent to Alipay (every record but the invalid ones)
@@ -24,6 +27,15 @@ public record Reconciliation(LocalDate date, Instant generatedAt, List<CustomsCo
 
     public record PendingDeclaration(String declarationRequestId, String paymentId, String gateway, String status,
                                      Instant createdAt, long pendingHours) {
+    }
+
+    /**
+     * A record whose id was missing or invalid: it has no ledger row of its own, only where it came
+     * from and why it was refused.
+     *
+     * @param declarationRequestId the id as given (may be empty or malformed)
+     */
+    public record RejectedRecord(String source, long line, String declarationRequestId, String message, Instant at) {
     }
 
     public long total(java.util.function.ToLongFunction<CustomsCodeRow> column) {

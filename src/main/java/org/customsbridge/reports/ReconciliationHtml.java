@@ -65,6 +65,21 @@ final class ReconciliationHtml {
             }
             html.append("</table>\n");
         }
+        List<Reconciliation.RejectedRecord> rejected = report.rejected();
+        html.append("<h2>Records without a valid id</h2>\n");
+        if (rejected.isEmpty()) {
+            html.append("<p>None.</p>\n");
+        } else {
+            html.append("<table><tr><th>source</th><th>line</th><th>declarationRequestId</th><th>message</th>")
+                    .append("<th>at</th></tr>\n");
+            for (Reconciliation.RejectedRecord r : rejected) {
+                html.append("<tr><td>").append(escape(r.source())).append("</td><td>").append(r.line())
+                        .append("</td><td>").append(escape(r.declarationRequestId())).append("</td><td>")
+                        .append(escape(r.message())).append("</td><td>").append(r.at().truncatedTo(ChronoUnit.SECONDS))
+                        .append("</td></tr>\n");
+            }
+            html.append("</table>\n");
+        }
         return html.append("</body></html>\n").toString();
     }
 

@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class ReconciliationQueries {
 
-    /** Invalid records may have no stored fields, hence no customs code. */
+    /** Invalid records may have no stored fields, and records without a valid id none at all: no customs code. */
     static final String NO_CUSTOMS_CODE = "(none)";
 
     private final JdbcTemplate jdbc;
@@ -57,11 +57,25 @@ public class ReconciliationQueries {
             count(byCode.computeIfAbsent(customsCode(rs.getString(2)), c -> new long[7]),
                     DeclarationStatus.valueOf(status));
         }, from, to);
+        List<Reconciliation.RejectedRecord> rejected = rejected(from, to);
+        if (!rejected.isEmpty()) {
+            // records without a valid id are invalid records of the day too, without a customs code
+            byStatus.merge(DeclarationStatus.INVALID.name(), (long) rejected.size(), Long::sum);
+            byCode.computeIfAbsent(NO_CUSTOMS_CODE, c -> new long[7])[6] += rejected.size();
+        }
         List<Reconciliation.CustomsCodeRow> rows = new ArrayList<>();
         byCode.forEach((code, c) -> rows.add(new Reconciliation.CustomsCodeRow(code, c[0], c[1], c[2], c[3], c[4],
                 c[5], c[6])));
         Instant now = clock.instant();
-        return new Reconciliation(date, now, rows, byStatus, pending(now, pendingAlertAge));
+        return new Reconciliation(date, now, rows, byStatus, pending(now, pendingAlertAge), rejected);
+    }
+
+    private List<Reconciliation.RejectedRecord> rejected(OffsetDateTime from, OffsetDateTime to) {
+        return jdbc.query("""
+                select source, source_line, raw_request_id, message, at from rejected_record
+                where at >= ? and at < ? order by at, id""", (rs, row) -> new Reconciliation.RejectedRecord(
+                rs.getString(1), rs.getLong(2), rs.getString(3), rs.getString(4),
+                rs.getObject(5, OffsetDateTime.class).toInstant()), from, to);
     }
 
     /** declared, accepted by Alipay, customs accepted, customs rejected, pending, failed, invalid. */

@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Writes the reconciliation report of one day: {@code reconciliation-<date>.csv} (per customs
  * code), {@code reconciliation-<date>.pending.csv} (declarations waiting for customs longer than
- * the alert age) and {@code reconciliation-<date>.html}. Each file appears in one step (hidden part
+ * the alert age), {@code reconciliation-<date>.rejected.csv} (the day's records without a valid id,
+ * which have no declaration) and {@code reconciliation-<date>.html}. Each file appears in one step (hidden part
  * file, then rename), as results files do; writing a day again replaces its files.
  */
 public class ReconciliationReports {
@@ -29,6 +30,7 @@ public class ReconciliationReports {
         "customsRejected", "pending", "failed", "invalid"};
     static final String[] PENDING_COLUMNS = {"declarationRequestId", "paymentId", "gateway", "status", "createdAt",
         "pendingHours"};
+    static final String[] REJECTED_COLUMNS = {"source", "line", "declarationRequestId", "message", "at"};
     private static final Logger LOG = LoggerFactory.getLogger(ReconciliationReports.class);
 
     private final ReconciliationQueries queries;
@@ -42,8 +44,12 @@ public class ReconciliationReports {
     }
 
     /** The files written for one day. */
-    public record Written(LocalDate date, String csv, String pendingCsv, String html, long declarations,
-                          long pending) {
+    /**
+     * @param declarations every record of the day: declarations and records without a valid id
+     * @param rejected     of those, the records without a valid id
+     */
+    public record Written(LocalDate date, String csv, String pendingCsv, String rejectedCsv, String html,
+                          long declarations, long pending, long rejected) {
     }
 
     /** The scheduled run: the day that just ended, in the report's time zone. */
@@ -57,13 +63,14 @@ public class ReconciliationReports {
         String base = "reconciliation-" + date;
         Path csv = write(directory, base + ".csv", csv(report));
         Path pending = write(directory, base + ".pending.csv", pendingCsv(report.pending()));
+        Path rejected = write(directory, base + ".rejected.csv", rejectedCsv(report.rejected()));
         Path html = write(directory, base + ".html", ReconciliationHtml.render(report,
                 settings.pendingAlertAge().toString().substring(2).toLowerCase()));
         long declarations = report.byStatus().values().stream().mapToLong(Long::longValue).sum();
-        LOG.info("reconciliation {}: {} declarations, {} pending longer than {} -> {}", date, declarations,
-                report.pending().size(), settings.pendingAlertAge(), csv);
-        return new Written(date, csv.toString(), pending.toString(), html.toString(), declarations,
-                report.pending().size());
+        LOG.info("reconciliation {}: {} records ({} without a valid id), {} pending longer than {} -> {}", date,
+                declarations, report.rejected().size(), report.pending().size(), settings.pendingAlertAge(), csv);
+        return new Written(date, csv.toString(), pending.toString(), rejected.toString(), html.toString(),
+                declarations, report.pending().size(), report.rejected().size());
     }
 
     private static String csv(Reconciliation report) {
@@ -80,6 +87,15 @@ public class ReconciliationReports {
             for (Reconciliation.PendingDeclaration p : pending) {
                 printer.printRecord(ResultsFile.safe(p.declarationRequestId()), ResultsFile.safe(p.paymentId()),
                         p.gateway(), p.status(), p.createdAt(), p.pendingHours());
+            }
+        });
+    }
+
+    private static String rejectedCsv(List<Reconciliation.RejectedRecord> rejected) {
+        return print(REJECTED_COLUMNS, printer -> {
+            for (Reconciliation.RejectedRecord r : rejected) {
+                printer.printRecord(ResultsFile.safe(r.source()), r.line(), ResultsFile.safe(r.declarationRequestId()),
+                        ResultsFile.safe(r.message()), r.at());
             }
         });
     }
