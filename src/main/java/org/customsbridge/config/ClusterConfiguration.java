@@ -22,8 +22,8 @@ import org.springframework.transaction.PlatformTransactionManager;
  * tracking, the status sinks, retransmissions and the daily report runs on one node only, and a
  * firing a dead node had taken is run again by another. Single node (the default): in memory.
  * <p>
- * Declarations themselves need nothing here: they are claimed in the ledger (DeclarationLedger,
- * NodeHeartbeat), and JMS intake shares the queue as competing consumers.
+ * Declarations themselves need nothing here: they are claimed in the ledger (Claims, NodeHeartbeat),
+ * and JMS intake shares the queue as competing consumers.
  */
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "customs.cluster.enabled", havingValue = "true")

@@ -25,7 +25,6 @@ import org.customsbridge.intake.JmsMessages;
 import org.customsbridge.intake.SftpIntake;
 import org.customsbridge.intake.SftpPolls;
 import org.customsbridge.intake.SftpSettings;
-import org.customsbridge.ledger.DeclarationLedger;
 import org.customsbridge.ledger.H2LedgerRebuild;
 import org.customsbridge.ledger.NodeHeartbeat;
 import org.customsbridge.results.ResultRows;
@@ -44,7 +43,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The named building blocks the routes call, built from {@code customs.*}. A setting the bundle
@@ -134,18 +132,6 @@ public class CustomsConfiguration {
                                 @Value("${customs.node.heartbeat-interval:2s}") Duration interval) {
         H2LedgerRebuild.afterCrash(jdbc);
         return new NodeHeartbeat(jdbc, clock, interval);
-    }
-
-    @Bean
-    DeclarationLedger declarationLedger(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
-                                        Clock clock, CustomsProperties customs, NodeHeartbeat nodeHeartbeat) {
-        // A claim outlives every call and resend it guards, so that a crashed call is resent only once
-        // none of its calls can still be answered.
-        CustomsProperties.Retry retry = customs.retry();
-        Duration claimTtl = customs.http().timeout().multipliedBy(retry.maxAttempts())
-                .plus(retry.delay().multipliedBy((1L << (retry.maxAttempts() - 1)) - 1)).plusSeconds(30);
-        return new DeclarationLedger(jdbc, transactions, mapper, clock, claimTtl, customs.retransmissionWait(),
-                nodeHeartbeat);
     }
 
     @Bean

@@ -4,8 +4,10 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.quartz.QuartzComponent;
+import org.customsbridge.admission.AdmissionPolicy;
 import org.customsbridge.alipayplus.InquiryMapper;
-import org.customsbridge.ledger.DeclarationLedger;
+import org.customsbridge.ledger.DeclarationRows;
+import org.customsbridge.ledger.StatusHistory;
 import org.customsbridge.mapi.MapiQueryAnswerMapper;
 import org.customsbridge.tracking.CustomsAnswers;
 import org.customsbridge.tracking.CustomsResultCodes;
@@ -25,8 +27,10 @@ public class TrackingConfiguration {
     }
 
     @Bean
-    CustomsAnswers customsAnswers(DeclarationLedger ledger, CustomsProperties customs) {
-        return new CustomsAnswers(ledger, new CustomsResultCodes(customs.tracking().customsAcceptedCodes()));
+    CustomsAnswers customsAnswers(DeclarationRows rows, StatusHistory history, AdmissionPolicy policy,
+                                  CustomsProperties customs, Clock clock) {
+        return new CustomsAnswers(rows, history, policy,
+                new CustomsResultCodes(customs.tracking().customsAcceptedCodes()), clock);
     }
 
     @Bean

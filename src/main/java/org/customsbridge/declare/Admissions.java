@@ -2,7 +2,7 @@ package org.customsbridge.declare;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
-import org.customsbridge.ledger.Admission;
+import org.customsbridge.admission.Admission;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.record.Declaration;
 

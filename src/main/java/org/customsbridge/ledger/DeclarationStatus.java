@@ -1,6 +1,9 @@
 package org.customsbridge.ledger;
 
-/** CONTRACT §4, plus the ledger's own {@link #DECLARING}. */
+/**
+ * A declaration's public statuses, as results rows, status events and the API report them, plus the
+ * ledger's own {@link #DECLARING}.
+ */
 public enum DeclarationStatus {
     /** Internal: a declare call is being made, or was interrupted by a crash (then resent unchanged). */
     DECLARING(false),

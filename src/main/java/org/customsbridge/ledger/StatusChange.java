@@ -6,7 +6,7 @@ package org.customsbridge.ledger;
  * @param ledgerRow whether the declaration has a ledger row (a record without a valid id has none:
  *                  it gets a status event but no history)
  */
-record StatusChange(
+public record StatusChange(
         boolean ledgerRow,
         String declarationRequestId,
         String paymentId,

@@ -5,7 +5,7 @@ import java.util.Set;
 import org.customsbridge.ledger.DeclarationStatus;
 
 /**
- * What a customs receipt code means (ALIPAY-API.md §2.5, §3.5): the configured accepted codes
+ * What a customs receipt code means (in a declare or query answer): the configured accepted codes
  * (default {@code 2} and {@code 120}), a negative number is a rejection or exception, anything else
  * or no code yet is pending.
  */

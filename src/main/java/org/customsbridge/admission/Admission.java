@@ -1,5 +1,6 @@
-package org.customsbridge.ledger;
+package org.customsbridge.admission;
 
+import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.record.Declaration;
 
 /**
@@ -8,11 +9,11 @@ import org.customsbridge.record.Declaration;
  */
 public record Admission(boolean send, Declaration declaration, DeclarationState state) {
 
-    static Admission toSend(Declaration declaration) {
+    public static Admission toSend(Declaration declaration) {
         return new Admission(true, declaration, null);
     }
 
-    static Admission toReport(Declaration declaration, DeclarationState state) {
+    public static Admission toReport(Declaration declaration, DeclarationState state) {
         return new Admission(false, declaration, state);
     }
 }

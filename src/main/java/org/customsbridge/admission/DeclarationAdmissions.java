@@ -1,0 +1,187 @@
+package org.customsbridge.admission;
+
+import java.time.Clock;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import org.customsbridge.ledger.DeclarationRows;
+import org.customsbridge.ledger.DeclarationState;
+import org.customsbridge.ledger.DeclarationStatus;
+import org.customsbridge.ledger.LedgerTime;
+import org.customsbridge.ledger.StatusChange;
+import org.customsbridge.ledger.StatusHistory;
+import org.customsbridge.ledger.StoredDeclaration;
+import org.customsbridge.record.Declaration;
+import org.customsbridge.record.RawRecord;
+import org.customsbridge.validation.InvalidRecord;
+import org.springframework.dao.DuplicateKeyException;
+
+/**
+ * The ledger is the single source of truth for "was this declared?": every decision to send reads
+ * and claims the row in one transaction, so neither a re-dropped file nor a restart sends twice.
+ * This class carries out the {@link AdmissionPolicy} on the rows: a record is admitted (claimed and
+ * sent), scheduled, refused or reported.
+ */
+public class DeclarationAdmissions {
+
+    private static final long LOOK_AGAIN_MILLIS = 250;
+
+    private final DeclarationRows rows;
+    private final StatusHistory history;
+    private final AdmissionPolicy policy;
+    private final Claims claims;
+    private final Clock clock;
+
+    public DeclarationAdmissions(DeclarationRows rows, StatusHistory history, AdmissionPolicy policy, Clock clock) {
+        this.rows = rows;
+        this.history = history;
+        this.policy = policy;
+        this.claims = policy.claims();
+        this.clock = clock;
+    }
+
+    /**
+     * Decides whether {@code declaration} is sent now. A new id, a crashed or unanswered call with
+     * identical data, or a correction of a record that was invalid before: send (and the row is
+     * claimed). Anything else: report what the ledger holds.
+     */
+    public Admission admit(Declaration declaration, RawRecord source) {
+        if (claimNew(declaration, source)) {
+            return Admission.toSend(declaration);
+        }
+        long waitUntil = System.nanoTime() + claims.ttl().toNanos();
+        while (true) {
+            Admission admission = rows.inTransaction(() -> tryAdmit(declaration, source));
+            if (admission != null) {
+                return admission;
+            }
+            if (System.nanoTime() > waitUntil) {
+                return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                        declaration.gateway(), DeclarationStatus.UNKNOWN, "IN_FLIGHT",
+                        "a declare call for this id is still in flight elsewhere; the ledger will settle it", null));
+            }
+            pause();
+        }
+    }
+
+    /**
+     * Most ids are new: one insert claims them, without a transaction around a lookup first. The
+     * primary key decides a race; the loser (and any known id) takes the locking path below.
+     */
+    private boolean claimNew(Declaration declaration, RawRecord source) {
+        try {
+            OffsetDateTime now = now();
+            rows.insertClaimed(declaration, source, claims.claim(now), now);
+            return true;
+        } catch (DuplicateKeyException known) {
+            return false;
+        }
+    }
+
+    /** One look at the ledger; {@code null} while another live call holds the id (the caller waits for it). */
+    private Admission tryAdmit(Declaration declaration, RawRecord source) {
+        OffsetDateTime now = now();
+        Optional<StoredDeclaration> existing = rows.lock(declaration.declarationRequestId());
+        if (existing.isEmpty()) {
+            rows.insertClaimed(declaration, source, claims.claim(now), now);
+            return Admission.toSend(declaration);
+        }
+        StoredDeclaration stored = existing.get();
+        AdmissionPolicy.Decision decision = policy.decide(stored, declaration, () -> rows.fieldsOf(stored), now);
+        switch (decision.verdict()) {
+            case WAIT:
+                return null;
+            case SEND:
+                rows.claimForResend(declaration, source, stored, claims.claim(now), now);
+                return Admission.toSend(declaration);
+            case REFUSE:
+                return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                        declaration.gateway(), DeclarationStatus.INVALID, "CHANGED_AFTER_DECLARATION",
+                        source.location() + ": declarationRequestId \"" + declaration.declarationRequestId()
+                                + "\" was already declared with different " + String.join(", ", decision.changed())
+                                + ", which may not change (only " + String.join(", ", RetransmissionRule.CHANGEABLE)
+                                + " may); the ledger keeps its " + stored.status() + " declaration",
+                        stored.alipayDeclarationId()));
+            case SCHEDULE:
+                rows.schedule(declaration, decision.sendAt(), now);
+                return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                        stored.gateway(), stored.status(), "RETRANSMISSION_SCHEDULED", "changed "
+                        + String.join(", ", decision.changed()) + ": retransmission scheduled for "
+                        + decision.sendAt().withNano(0) + " (Alipay takes one "
+                        + policy.retransmission().waitAfterLastCall().toMinutes() + " minutes after the last call)",
+                        stored.alipayDeclarationId()));
+            default:
+                return Admission.toReport(declaration, stored.state("already declared"
+                        + (stored.resultMessage() == null ? "" : ": " + stored.resultMessage())));
+        }
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(LOOK_AGAIN_MILLIS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while waiting for a call in flight", e);
+        }
+    }
+
+    /**
+     * Claims the retransmissions that are due, each with its new data: each comes back as an admission
+     * to send.
+     */
+    public List<Admission> dueRetransmissions() {
+        List<Admission> admissions = new ArrayList<>();
+        for (String id : rows.dueRetransmissions(now())) {
+            admissions.add(rows.inTransaction(() -> {
+                StoredDeclaration stored = rows.lock(id).orElseThrow();
+                Declaration declaration = rows.takeScheduled(id, now());
+                OffsetDateTime now = now();
+                rows.claimForResend(declaration, stored.origin(), stored, claims.claim(now), now);
+                return Admission.toSend(declaration);
+            }));
+        }
+        return admissions;
+    }
+
+    /**
+     * Keeps an invalid record. With a valid id it gets (or stays) an {@code INVALID} declaration row,
+     * unless that id was already declared: a bad resubmission never overwrites a declaration.
+     * Without a valid id it goes to the rejected records.
+     */
+    public DeclarationState recordInvalid(InvalidRecord invalid) {
+        RawRecord record = invalid.record();
+        // echoed as the record gave them, but no longer than their columns
+        String gateway = DeclarationRows.rawGateway(invalid);
+        String id = invalid.validId();
+        return rows.inTransaction(() -> {
+            OffsetDateTime now = now();
+            if (id == null) {
+                String rawId = DeclarationRows.rawId(invalid);
+                rows.insertRejected(invalid, now);
+                history.record(new StatusChange(false, rawId, record.field("paymentId"), gateway,
+                        null, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
+                return new DeclarationState(rawId, gateway, DeclarationStatus.INVALID,
+                        "INVALID_RECORD", invalid.message(), null);
+            }
+            Optional<StoredDeclaration> stored = rows.lock(id);
+            if (stored.isEmpty()) {
+                rows.insertInvalid(invalid, now);
+                history.record(new StatusChange(true, id, record.field("paymentId"), invalid.gateway(), null,
+                        DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
+            } else if (AdmissionPolicy.invalidRecordMayWrite(stored.get())) {
+                rows.updateInvalid(invalid, now);
+                // Each invalid submission is news to the ERP, even when the status stays INVALID.
+                history.record(new StatusChange(true, id, record.field("paymentId"), gateway, DeclarationStatus.INVALID,
+                        DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
+            }
+            return new DeclarationState(id, gateway, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(),
+                    null);
+        });
+    }
+
+    private OffsetDateTime now() {
+        return LedgerTime.now(clock);
+    }
+}

@@ -1,0 +1,259 @@
+package org.customsbridge.ledger;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.OffsetDateTime;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Supplier;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customsbridge.record.Declaration;
+import org.customsbridge.record.RawRecord;
+import org.customsbridge.validation.InvalidRecord;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import static org.customsbridge.ledger.LedgerText.cut;
+import static org.customsbridge.ledger.LedgerText.name;
+
+/**
+ * The declaration rows of the ledger (and the rejected records that cannot have one): every read and
+ * write of them, in plain SQL that H2 and PostgreSQL both run. What a row should become is decided
+ * elsewhere; this class only knows how it is stored.
+ */
+public class DeclarationRows {
+
+    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
+    /** An outcome that releases the claim; the row is chosen by what follows. */
+    private static final String OUTCOME = """
+            update declaration set status = ?, result_code = ?, result_message = ?,
+                alipay_declaration_id = coalesce(?, alipay_declaration_id),
+                alipay_payment_id = coalesce(?, alipay_payment_id),
+                status_before_declaring = null, claimed_by = null, claimed_until = null, updated_at = ?
+            where declaration_request_id = ?""";
+    /** Before any retransmission the ledger can hold (every one is due minutes after a declaration). */
+    private static final OffsetDateTime NO_EARLIER_RETRANSMISSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
+
+    private final JdbcTemplate jdbc;
+    private final TransactionTemplate transactions;
+    private final ObjectMapper mapper;
+
+    public DeclarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper) {
+        this.jdbc = jdbc;
+        this.transactions = transactions;
+        this.mapper = mapper;
+    }
+
+    /**
+     * Runs {@code work} in a transaction, once more if a concurrent insert of the same id won the race
+     * (PostgreSQL aborts a transaction on a key violation, so the retry needs a fresh one).
+     */
+    public <T> T inTransaction(Supplier<T> work) {
+        try {
+            return transactions.execute(tx -> work.get());
+        } catch (DuplicateKeyException raced) {
+            return transactions.execute(tx -> work.get());
+        }
+    }
+
+    /** The row of {@code id}, locked until the transaction ends. */
+    public Optional<StoredDeclaration> lock(String id) {
+        return find(id, true);
+    }
+
+    /** The row of {@code id}, not locked. */
+    public Optional<StoredDeclaration> find(String id) {
+        return find(id, false);
+    }
+
+    private Optional<StoredDeclaration> find(String id, boolean forUpdate) {
+        return jdbc.query("select * from declaration where declaration_request_id = ?"
+                + (forUpdate ? " for update" : ""), DeclarationRows::stored, id).stream().findFirst();
+    }
+
+    /** The declaration stored for {@code id}, if any. */
+    public Optional<Declaration> declaration(String id) {
+        return jdbc.query("select request_fields from declaration where declaration_request_id = ?",
+                        (rs, row) -> rs.getString(1), id).stream().findFirst()
+                .filter(json -> !json.isEmpty())
+                .map(json -> Declaration.fromFields(readFields(json)));
+    }
+
+    /** The stored request fields of a row (none for an invalid record's row). */
+    public Map<String, String> fieldsOf(StoredDeclaration stored) {
+        return stored.fieldsJson().isEmpty() ? Map.of() : readFields(stored.fieldsJson());
+    }
+
+    /**
+     * A new row, claimed for its first call (which it counts).
+     *
+     * @throws DuplicateKeyException when the id has a row already
+     */
+    public void insertClaimed(Declaration declaration, RawRecord source, Claim claim, OffsetDateTime now) {
+        jdbc.update("""
+                    insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
+                        status, attempts, source, source_line, claimed_by, claimed_until, created_at, updated_at,
+                        last_declared_at)
+                    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
+                declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
+                declaration.fingerprint(), writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
+                cut(source.source(), LedgerText.SOURCE), source.line(), claim.node(), claim.until(), now, now, now);
+    }
+
+    /** Claims a known row for another call of {@code declaration} (counted), keeping its public status. */
+    public void claimForResend(Declaration declaration, RawRecord source, StoredDeclaration stored, Claim claim,
+                               OffsetDateTime now) {
+        jdbc.update("""
+                update declaration set payment_id = ?, gateway = ?, fingerprint = ?, request_fields = ?, status = ?,
+                    status_before_declaring = ?, source = ?, source_line = ?,
+                    claimed_by = ?, claimed_until = ?, updated_at = ?, last_declared_at = ?, attempts = attempts + 1
+                where declaration_request_id = ?""",
+                declaration.paymentId(), declaration.gateway(), declaration.fingerprint(),
+                writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(), name(stored.publicStatus()),
+                cut(source.source(), LedgerText.SOURCE), source.line(), claim.node(), claim.until(), now, now,
+                declaration.declarationRequestId());
+    }
+
+    /** Keeps changed data of a declared id, to be sent at {@code due}. */
+    public void schedule(Declaration changed, OffsetDateTime due, OffsetDateTime now) {
+        jdbc.update("update declaration set pending_fields = ?, pending_fingerprint = ?, retransmit_after = ?, "
+                        + "updated_at = ? where declaration_request_id = ?",
+                writeFields(changed.fields()), changed.fingerprint(), due, now, changed.declarationRequestId());
+    }
+
+    /** The ids whose scheduled data is due at {@code now} and not in a call, earliest first. */
+    public List<String> dueRetransmissions(OffsetDateTime now) {
+        // the lower bound keeps H2 from walking the index entries of every row without a pending change
+        // (NULL sorts first there: an open range read the whole ledger at every check)
+        return jdbc.queryForList("select declaration_request_id from declaration "
+                        + "where retransmit_after between ? and ? and status <> 'DECLARING' order by retransmit_after",
+                String.class, NO_EARLIER_RETRANSMISSION, now);
+    }
+
+    /** Takes the scheduled data of a locked row off it, as the declaration to send. */
+    public Declaration takeScheduled(String id, OffsetDateTime now) {
+        String pending = jdbc.queryForObject("select pending_fields from declaration "
+                + "where declaration_request_id = ? and retransmit_after <= ?", String.class, id, now);
+        jdbc.update("update declaration set pending_fields = null, pending_fingerprint = null, "
+                + "retransmit_after = null where declaration_request_id = ?", id);
+        return Declaration.fromFields(readFields(pending));
+    }
+
+    /**
+     * Stores the outcome of a first call and releases its claim, if the row is still that first call's:
+     * claimed, with no status before it and no Alipay id, for the same payment and gateway.
+     *
+     * @return whether it was (otherwise nothing changed)
+     */
+    public boolean recordFirstOutcome(DeclareOutcome outcome, Declaration declaration, OffsetDateTime now) {
+        return jdbc.update(OUTCOME + " and status = 'DECLARING' and status_before_declaring is null"
+                        + " and alipay_declaration_id is null and payment_id = ? and gateway = ?",
+                outcome.status().name(), outcome.code(), LedgerText.message(outcome.message()),
+                outcome.alipayDeclarationId(), outcome.alipayPaymentId(), now, outcome.declarationRequestId(),
+                declaration.paymentId(), declaration.gateway()) == 1;
+    }
+
+    /** Stores the outcome of a call and releases its claim. */
+    public void recordOutcome(DeclareOutcome outcome, OffsetDateTime now) {
+        jdbc.update(OUTCOME, outcome.status().name(), outcome.code(), LedgerText.message(outcome.message()),
+                outcome.alipayDeclarationId(), outcome.alipayPaymentId(), now, outcome.declarationRequestId());
+    }
+
+    /** Stores what customs said, and releases any claim; a status other than pending is customs' result. */
+    public void recordCustomsResult(String id, DeclarationStatus status, String code, String message,
+                                    OffsetDateTime now) {
+        jdbc.update("""
+                update declaration set status = ?, customs_result_code = ?, customs_result_message = ?,
+                    customs_result_at = case when ? then ? else customs_result_at end, updated_at = ?,
+                    status_before_declaring = null, claimed_by = null, claimed_until = null
+                where declaration_request_id = ?""",
+                status.name(), cut(code, LedgerText.CUSTOMS_RESULT_CODE), LedgerText.message(message),
+                status != DeclarationStatus.CUSTOMS_PENDING, now, now, id);
+    }
+
+    /** Counts one more call of a claimed declaration. */
+    public void countCall(String id, OffsetDateTime now) {
+        jdbc.update("update declaration set attempts = attempts + 1, last_declared_at = ? "
+                + "where declaration_request_id = ?", now, id);
+    }
+
+    /** A new {@code INVALID} row for an invalid record whose id is valid. */
+    public void insertInvalid(InvalidRecord invalid, OffsetDateTime now) {
+        RawRecord record = invalid.record();
+        jdbc.update("""
+                    insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
+                        status, result_code, result_message, attempts, source, source_line, created_at, updated_at)
+                    values (?, ?, ?, '', '', ?, 'INVALID_RECORD', ?, 0, ?, ?, ?, ?)""",
+                invalid.validId(), cut(Objects.requireNonNullElse(record.field("paymentId"), ""), LedgerText.PAYMENT_ID),
+                cut(Objects.requireNonNullElse(invalid.gateway(), ""), LedgerText.GATEWAY),
+                DeclarationStatus.INVALID.name(), LedgerText.message(invalid.message()),
+                cut(record.source(), LedgerText.SOURCE), record.line(), now, now);
+    }
+
+    /** What an invalid record that came again says now, on its {@code INVALID} row. */
+    public void updateInvalid(InvalidRecord invalid, OffsetDateTime now) {
+        RawRecord record = invalid.record();
+        jdbc.update("update declaration set result_message = ?, source = ?, source_line = ?, updated_at = ? "
+                        + "where declaration_request_id = ?", LedgerText.message(invalid.message()),
+                cut(record.source(), LedgerText.SOURCE), record.line(), now, invalid.validId());
+    }
+
+    /** Keeps a record without a valid id, which cannot have a declaration row. */
+    public void insertRejected(InvalidRecord invalid, OffsetDateTime now) {
+        RawRecord record = invalid.record();
+        jdbc.update("insert into rejected_record (source, source_line, raw_request_id, message, at) "
+                        + "values (?, ?, ?, ?, ?)", cut(record.source(), LedgerText.SOURCE), record.line(),
+                rawId(invalid), cut(invalid.message(), LedgerText.LONG_MESSAGE), now);
+    }
+
+    /** An invalid record's id as the record gave it, but no longer than its column: a 1 MB value is not an id. */
+    public static String rawId(InvalidRecord invalid) {
+        return cut(invalid.record().field("declarationRequestId"), LedgerText.RAW_ID);
+    }
+
+    /** An invalid record's gateway as the record gave it, no longer than its column. */
+    public static String rawGateway(InvalidRecord invalid) {
+        return cut(invalid.gateway(), LedgerText.GATEWAY);
+    }
+
+    private static StoredDeclaration stored(ResultSet rs, int row) throws SQLException {
+        String before = rs.getString("status_before_declaring");
+        return new StoredDeclaration(
+                rs.getString("declaration_request_id"),
+                rs.getString("payment_id"),
+                rs.getString("gateway"),
+                rs.getString("fingerprint"),
+                rs.getString("request_fields"),
+                DeclarationStatus.valueOf(rs.getString("status")),
+                rs.getString("result_code"),
+                rs.getString("result_message"),
+                rs.getString("alipay_declaration_id"),
+                rs.getObject("claimed_until", OffsetDateTime.class),
+                before == null ? null : DeclarationStatus.valueOf(before),
+                rs.getString("source"), rs.getLong("source_line"),
+                rs.getObject("last_declared_at", OffsetDateTime.class),
+                rs.getString("claimed_by"));
+    }
+
+    private String writeFields(Map<String, String> fields) {
+        try {
+            return mapper.writeValueAsString(fields);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Map<String, String> readFields(String json) {
+        try {
+            return mapper.readValue(json, FIELDS);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("unreadable request_fields in the ledger", e);
+        }
+    }
+}
