@@ -41,6 +41,12 @@ public record CustomsProperties(
     /**
      * The legacy gateway: full {@code gateway.do} URL, partner id, sign type and the keys it needs
      * (the MD5 key for MD5; the private key and Alipay's public key for RSA and RSA2).
+     *
+     * @param answerSignature the readings of what an answer's signature covers that are accepted
+     *                        (sorted, sorted-with-empty, sorted-trimmed, sorted-trimmed-with-empty,
+     *                        response-text); default all, since no Alipay page settles which one the
+     *                        gateway uses. Each still needs Alipay's signature; the one that matched is
+     *                        logged, and naming it alone here narrows what is accepted.
      */
     public record Mapi(
             String endpoint,
@@ -48,7 +54,9 @@ public record CustomsProperties(
             @DefaultValue("RSA2") String signType,
             String md5Key,
             String privateKey,
-            String alipayPublicKey) {
+            String alipayPublicKey,
+            @DefaultValue({"sorted", "sorted-with-empty", "sorted-trimmed", "sorted-trimmed-with-empty",
+                    "response-text"}) java.util.Set<org.customsbridge.mapi.MapiAnswerSigning> answerSignature) {
 
         @Override
         public String toString() {

@@ -95,8 +95,10 @@ public class MapiConfiguration {
     }
 
     @Bean
-    MapiAnswerReader mapiAnswerReader(MapiSigner mapiSigner) {
-        return new MapiAnswerReader(new MapiAnswerVerifier(mapiSigner));
+    MapiAnswerReader mapiAnswerReader(MapiSigner mapiSigner, CustomsProperties customs,
+                                      Supplier<String> mapiGatewayUrl) {
+        return new MapiAnswerReader(new MapiAnswerVerifier(mapiSigner, customs.mapi().answerSignature(),
+                mapiGatewayUrl));
     }
 
     @Bean

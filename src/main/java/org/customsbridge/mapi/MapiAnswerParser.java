@@ -21,7 +21,9 @@ import org.customsbridge.xml.SafeXml;
  * one {@code <response>} and the one {@code </response>}. The business fields are then read from
  * that very text, so that what is verified and what is used cannot differ (a second response hidden
  * in a comment changes nothing). Unknown elements are ignored, as Alipay asks; a field named twice
- * is ambiguous and refused. This class checks no signature: {@link MapiAnswerVerifier} does.
+ * is ambiguous and refused. Every child of {@code <response><alipay>} is also kept with its text as it
+ * came, for the signature rules that sign name-value pairs ({@link MapiAnswerSigning}). This class
+ * checks no signature: {@link MapiAnswerVerifier} does.
  */
 public class MapiAnswerParser {
 
@@ -41,7 +43,12 @@ public class MapiAnswerParser {
     private record Envelope(Map<String, String> leaves, Map<String, String> request, int responses) {
     }
 
-    private record Business(Map<String, String> fields, List<Map<String, String>> records) {
+    private record Business(Map<String, String> fields, List<Map<String, String>> records,
+                            Map<String, String> children) {
+    }
+
+    /** An element's own text (not stripped; text inside its child elements excluded) and whether it had none. */
+    private record Element(String text, boolean leaf) {
     }
 
     public MapiAnswer parse(String xml) throws NoTrustedAnswerException {
@@ -57,7 +64,7 @@ public class MapiAnswerParser {
             throw unreadable("the MAPI answer has more than one <response>");
         }
         String responseText = null;
-        Business business = new Business(Map.of(), List.of());
+        Business business = new Business(Map.of(), List.of(), Map.of());
         if (envelope.responses() == 1) {
             responseText = responseText(xml);
             business = read(RESPONSE_OPEN + responseText + RESPONSE_CLOSE, " in <response>",
@@ -65,7 +72,7 @@ public class MapiAnswerParser {
         }
         return new MapiAnswer(MapiApi.TRUE.equals(isSuccess), envelope.leaves().get(MapiApi.ERROR),
                 envelope.leaves().get(MapiApi.SIGN), envelope.leaves().get(MapiApi.SIGN_TYPE), responseText,
-                envelope.request(), business.fields(), business.records());
+                envelope.request(), business.fields(), business.records(), business.children());
     }
 
     /** The exact text between the tags, provided each appears once, written plainly. */
@@ -116,6 +123,7 @@ public class MapiAnswerParser {
         toRoot(xml, RESPONSE);
         Map<String, String> fields = new LinkedHashMap<>();
         List<Map<String, String>> records = new ArrayList<>();
+        Map<String, String> children = new LinkedHashMap<>();
         int containers = 0;
         while (nextChild(xml)) {
             if (!ROOT.equals(xml.getLocalName())) {
@@ -124,22 +132,39 @@ public class MapiAnswerParser {
                 throw unreadable("the MAPI answer has more than one <alipay> in its response");
             } else {
                 while (nextChild(xml)) {
-                    if (RECORDS.equals(xml.getLocalName())) {
-                        records(xml, records);
+                    String name = xml.getLocalName();
+                    boolean leaf = false;
+                    String text;
+                    if (RECORDS.equals(name)) {
+                        text = records(xml, records);
                     } else {
-                        leaf(xml, fields);
+                        Element element = element(xml);
+                        leaf = element.leaf();
+                        text = element.text();
+                    }
+                    // A field named twice is ambiguous, for its value and for the signed pairs alike. A
+                    // repeated element with children adds only white space: the first one stands for all.
+                    if (children.putIfAbsent(name, text) != null && (leaf || fields.containsKey(name))) {
+                        throw unreadable("the MAPI answer names <" + name + "> twice in one place");
+                    }
+                    if (leaf) {
+                        fields.put(name, text.strip());
                     }
                 }
             }
         }
         toEnd(xml);
-        return new Business(fields, records);
+        return new Business(fields, records, children);
     }
 
-    /** Every {@code <customs_declare>}, however many; anything else in {@code <records>} is ignored. */
-    private static void records(XMLStreamReader xml, List<Map<String, String>> records)
+    /**
+     * Every {@code <customs_declare>}, however many; anything else in {@code <records>} is ignored.
+     * Returns the text directly inside {@code <records>} (white space, as a rule).
+     */
+    private static String records(XMLStreamReader xml, List<Map<String, String>> records)
             throws XMLStreamException, NoTrustedAnswerException {
-        while (nextChild(xml)) {
+        StringBuilder ownText = new StringBuilder();
+        while (nextChild(xml, ownText)) {
             if (RECORD.equals(xml.getLocalName())) {
                 Map<String, String> record = new LinkedHashMap<>();
                 while (nextChild(xml)) {
@@ -150,6 +175,7 @@ public class MapiAnswerParser {
                 skip(xml);
             }
         }
+        return ownText.toString();
     }
 
     // ------------------------------------------------------------------ StAX steps
@@ -204,6 +230,12 @@ public class MapiAnswerParser {
 
     /** Moves to the current element's next child element (true) or to its end (false). */
     private static boolean nextChild(XMLStreamReader xml) throws XMLStreamException, NoTrustedAnswerException {
+        return nextChild(xml, null);
+    }
+
+    /** As {@link #nextChild(XMLStreamReader)}, adding the text passed on the way to {@code ownText}, if given. */
+    private static boolean nextChild(XMLStreamReader xml, StringBuilder ownText)
+            throws XMLStreamException, NoTrustedAnswerException {
         while (xml.hasNext()) {
             int event = xml.next();
             refuseDtdAndEntities(event);
@@ -213,7 +245,10 @@ public class MapiAnswerParser {
             if (event == XMLStreamConstants.END_ELEMENT) {
                 return false;
             }
-            // stray text, comments and processing instructions between elements carry nothing
+            if (ownText != null && isText(event)) {
+                ownText.append(xml.getText());
+            }
+            // otherwise stray text, comments and processing instructions between elements carry nothing
         }
         throw unreadable("the MAPI answer ends inside an element");
     }
@@ -233,28 +268,34 @@ public class MapiAnswerParser {
 
     /** The stripped text of the current element, or {@code null} (and skipped) if it has child elements. */
     private static String leafText(XMLStreamReader xml) throws XMLStreamException, NoTrustedAnswerException {
+        Element element = element(xml);
+        // the samples pad some values (" Declaration Form Parameters Illegal ")
+        return element.leaf() ? element.text().strip() : null;
+    }
+
+    /** Reads the current element to its end: its own text as it came, its child elements skipped. */
+    private static Element element(XMLStreamReader xml) throws XMLStreamException, NoTrustedAnswerException {
         StringBuilder text = new StringBuilder();
         boolean leaf = true;
         while (xml.hasNext()) {
             int event = xml.next();
             refuseDtdAndEntities(event);
-            switch (event) {
-                case XMLStreamConstants.CHARACTERS, XMLStreamConstants.CDATA, XMLStreamConstants.SPACE ->
-                        text.append(xml.getText());
-                case XMLStreamConstants.START_ELEMENT -> {
-                    leaf = false;
-                    skip(xml);
-                }
-                case XMLStreamConstants.END_ELEMENT -> {
-                    // the samples pad some values (" Declaration Form Parameters Illegal ")
-                    return leaf ? text.toString().strip() : null;
-                }
-                default -> {
-                    // comments, processing instructions
-                }
+            if (isText(event)) {
+                text.append(xml.getText());
+            } else if (event == XMLStreamConstants.START_ELEMENT) {
+                leaf = false;
+                skip(xml);
+            } else if (event == XMLStreamConstants.END_ELEMENT) {
+                return new Element(text.toString(), leaf);
             }
+            // comments and processing instructions carry nothing
         }
         throw unreadable("the MAPI answer ends inside an element");
+    }
+
+    private static boolean isText(int event) {
+        return event == XMLStreamConstants.CHARACTERS || event == XMLStreamConstants.CDATA
+                || event == XMLStreamConstants.SPACE;
     }
 
     /** Skips the current element, children and all. */

@@ -5,9 +5,10 @@ import java.util.StringJoiner;
 import java.util.TreeMap;
 
 /**
- * What a MAPI request signature covers (ALIPAY-API.md §3.2): every parameter but {@code sign} and
- * {@code sign_type}, empty ones left out, sorted by name, joined as {@code name=value&...} with the
- * values raw. URL-encoding belongs to the HTTP body only, never to the signed text.
+ * What a MAPI request signature covers, as Alipay's MAPI pages define it: every parameter but
+ * {@code sign} and {@code sign_type}, empty ones left out, sorted by name, joined as
+ * {@code name=value&...} with the values raw. URL-encoding belongs to the HTTP body only, never to
+ * the signed text. Answers are signed alike ({@code MapiAnswerSigning} in the MAPI package).
  */
 public final class MapiSignature {
 
@@ -18,10 +19,20 @@ public final class MapiSignature {
     }
 
     public static String preSign(Map<String, String> params) {
+        return sortedPairs(params, false);
+    }
+
+    /**
+     * Every pair but {@code sign} and {@code sign_type}, sorted by name, joined as
+     * {@code name=value&...}; an empty value is left out unless {@code keepEmpty}. A request is
+     * signed without the empty ones; some readings of an answer's signature keep them.
+     */
+    public static String sortedPairs(Map<String, String> params, boolean keepEmpty) {
         // String's natural order compares UTF-16 units, which is ASCII order for the ASCII names MAPI uses
         TreeMap<String, String> sorted = new TreeMap<>();
         params.forEach((name, value) -> {
-            if (name != null && !SIGN.equals(name) && !SIGN_TYPE.equals(name) && value != null && !value.isEmpty()) {
+            if (name != null && !SIGN.equals(name) && !SIGN_TYPE.equals(name) && value != null
+                    && (keepEmpty || !value.isEmpty())) {
                 sorted.put(name, value);
             }
         });

@@ -1,22 +1,31 @@
 package org.customsbridge.simulator;
 
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.customsbridge.mapi.MapiAnswerSigning;
+
 /**
- * Writes MAPI answers in the shape of the seeds' samples: XML declaration, four-space indentation,
+ * Writes MAPI answers in the shape of Alipay's samples: XML declaration, four-space indentation,
  * the request echoed, {@code <sign>} and {@code <sign_type>} after {@code </response>}. One instance
- * builds the {@code <alipay>} inside a response; {@link #responseText()} is what gets signed.
+ * builds the {@code <alipay>} inside a response; {@link #signedContent()} is what gets signed, by the
+ * rule Alipay's MAPI pages give ({@link MapiAnswerSigning#SORTED}).
  */
 final class MapiAnswerWriter {
 
     private static final String DECLARATION = "<?xml version=\"1.0\" encoding=\"utf-8\"?>\n";
 
     private final StringBuilder alipay = new StringBuilder("\n        <alipay>\n");
+    /** Each child of the {@code <alipay>} written, with the text directly inside it, as a reader gets it. */
+    private final Map<String, String> children = new LinkedHashMap<>();
 
     /** Adds {@code <name>value</name>}, or {@code <name/>} for {@code ""}; a {@code null} value is left out. */
     MapiAnswerWriter field(String name, String value) {
         leaf(alipay, 3, name, value);
+        if (value != null) {
+            children.put(name, value);
+        }
         return this;
     }
 
@@ -24,21 +33,33 @@ final class MapiAnswerWriter {
     MapiAnswerWriter records(List<Map<String, String>> records) {
         if (records.isEmpty()) {
             alipay.append(indent(3)).append("<records/>\n");
+            children.put("records", "");
             return this;
         }
-        alipay.append(indent(3)).append("<records>\n");
+        // the text between the <customs_declare> elements is all a reader sees of <records> itself
+        StringBuilder ownText = new StringBuilder();
+        alipay.append(indent(3)).append("<records>");
         for (Map<String, String> record : records) {
-            alipay.append(indent(4)).append("<customs_declare>\n");
+            String before = "\n" + indent(4);
+            alipay.append(before).append("<customs_declare>\n");
+            ownText.append(before);
             record.forEach((name, value) -> leaf(alipay, 5, name, value));
-            alipay.append(indent(4)).append("</customs_declare>\n");
+            alipay.append(indent(4)).append("</customs_declare>");
         }
-        alipay.append(indent(3)).append("</records>\n");
+        String after = "\n" + indent(3);
+        alipay.append(after).append("</records>\n");
+        children.put("records", ownText.append(after).toString());
         return this;
     }
 
-    /** The exact text between {@code <response>} and {@code </response>}: what the signature covers. */
+    /** The exact text between {@code <response>} and {@code </response>}. */
     String responseText() {
         return alipay + indent(2) + "</alipay>\n" + indent(1);
+    }
+
+    /** What the answer's signature covers: the children of the {@code <alipay>} as sorted pairs. */
+    String signedContent() {
+        return MapiAnswerSigning.SORTED.content(children, responseText());
     }
 
     /** An {@code is_success=T} answer around a response text already signed. */

@@ -31,14 +31,14 @@ import org.customsbridge.signing.MapiSigner;
  */
 public class MapiSandbox {
 
-    /** Parameters a retransmission may change (ALIPAY-API.md §3.4, as §2.7 for Alipay+). */
+    /** Parameters a retransmission may change, as Alipay's help center lists them (as for Alipay+). */
     private static final Set<String> CHANGEABLE = Set.of(MapiApi.MERCHANT_CUSTOMS_CODE, MapiApi.MERCHANT_CUSTOMS_NAME,
             MapiApi.CUSTOMS_PLACE, MapiApi.AMOUNT);
     /** Parameters of the call rather than of the declaration. */
     private static final Set<String> PROTOCOL = Set.of(MapiApi.SERVICE, MapiApi.PARTNER, MapiApi.INPUT_CHARSET,
             MapiApi.SIGN, MapiApi.SIGN_TYPE);
     private static final Pattern YUAN = Pattern.compile("(0|[1-9][0-9]*)(\\.[0-9]{1,2})?");
-    /** The query's documented limit on {@code out_request_nos} (seed 001). */
+    /** The query's documented limit on {@code out_request_nos}. */
     private static final int MAX_OUT_REQUEST_NOS_LENGTH = 350;
     private static final String ILLEGAL_PARAMETERS = "Declaration Form Parameters Illegal";
     /** MAPI times are China local time. */
@@ -46,8 +46,8 @@ public class MapiSandbox {
     private static final DateTimeFormatter LAST_MODIFIED = DateTimeFormatter.ofPattern("yyyy-MM-dd HH:mm:ss");
     private static final DateTimeFormatter RETURN_TIME = DateTimeFormatter.ofPattern("yyyyMMddHHmmss");
 
-    /** A business result: its {@code result_code} and the response text to sign. */
-    private record Result(String resultCode, String responseText) {
+    /** A business result: its {@code result_code} and the response written. */
+    private record Result(String resultCode, MapiAnswerWriter response) {
     }
 
     private final String partner;
@@ -98,8 +98,8 @@ public class MapiSandbox {
         } else {
             Result result = MapiApi.DECLARE_SERVICE.equals(service) ? declare(request) : query(request);
             MapiSignType type = MapiSignType.parse(request.get(MapiApi.SIGN_TYPE)).orElseThrow();
-            answer = MapiAnswerWriter.answer(request, result.responseText(),
-                    signers.get(type).signContent(result.responseText()), type.name());
+            answer = MapiAnswerWriter.answer(request, result.response().responseText(),
+                    signers.get(type).signContent(result.response().signedContent()), type.name());
             resultCode = result.resultCode();
         }
         journal.add(new SimulatorJournal.Entry(declarations.now(), operation, ids, preSign, resultCode));
@@ -156,7 +156,7 @@ public class MapiSandbox {
         Optional<SimulatedDeclarations.Stored> existing = declarations.find(SimulatedDeclarations.MAPI, requestId);
         if (existing.isEmpty()) {
             String declarationId = declarations.nextDeclarationId();
-            // a split declaration pushes a payment document of its own to customs (seed 000, trade_no)
+            // a split declaration pushes a payment document of its own to customs (the query's trade_no)
             String pushedTradeNo = MapiApi.TRUE.equals(fields.get(MapiApi.IS_SPLIT)) ? "P" + declarationId : tradeNo;
             return accepted(save(fields, declarationId, pushedTradeNo, now));
         }
@@ -226,8 +226,7 @@ public class MapiSandbox {
                 .field(MapiApi.IDENTITY_CHECK, identityGiven ? MapiApi.TRUE : null)
                 .field(MapiApi.OUT_REQUEST_NO, stored.requestId())
                 .field(MapiApi.RESULT_CODE, MapiApi.RESULT_SUCCESS)
-                .field(MapiApi.TRADE_NO, stored.alipayPaymentId())
-                .responseText());
+                .field(MapiApi.TRADE_NO, stored.alipayPaymentId()));
     }
 
     // ------------------------------------------------------------------ alipay.overseas.acquire.customs.query
@@ -259,11 +258,10 @@ public class MapiSandbox {
         return new Result(MapiApi.RESULT_SUCCESS, new MapiAnswerWriter()
                 .field(MapiApi.NOT_FOUND, notFound.isEmpty() ? null : String.join(",", notFound))
                 .records(records)
-                .field(MapiApi.RESULT_CODE, MapiApi.RESULT_SUCCESS)
-                .responseText());
+                .field(MapiApi.RESULT_CODE, MapiApi.RESULT_SUCCESS));
     }
 
-    /** One {@code <customs_declare>}, its fields in the order of the seed's sample. */
+    /** One {@code <customs_declare>}, its fields in the order of Alipay's sample. */
     private Map<String, String> record(SimulatedDeclarations.Stored stored) {
         boolean answered = declarations.customsAnswered(stored);
         Instant modified = answered ? declarations.customsAnsweredAt(stored) : stored.lastCallAt();
@@ -271,7 +269,7 @@ public class MapiSandbox {
         record.put(MapiApi.ALIPAY_DECLARE_NO, stored.alipayDeclarationId());
         record.put(MapiApi.AMOUNT, stored.amount());
         if (stored.split()) {
-            // the seed's sample leaves both out of its unsplit record
+            // Alipay's sample leaves both out of its unsplit record
             record.put(MapiApi.IS_SPLIT, MapiApi.TRUE);
             record.put(MapiApi.SUB_OUT_BIZ_NO, stored.subOrderId());
         }
@@ -294,12 +292,11 @@ public class MapiSandbox {
 
     // ------------------------------------------------------------------ helpers
 
-    /** A business failure, in the order of the seed's sample. */
+    /** A business failure, in the order of Alipay's sample. */
     private static Result failed(String code, String description) {
         return new Result(MapiApi.RESULT_FAIL, new MapiAnswerWriter()
                 .field(MapiApi.DETAIL_ERROR_CODE, code)
                 .field(MapiApi.DETAIL_ERROR_DES, description)
-                .field(MapiApi.RESULT_CODE, MapiApi.RESULT_FAIL)
-                .responseText());
+                .field(MapiApi.RESULT_CODE, MapiApi.RESULT_FAIL));
     }
 }

@@ -5,17 +5,31 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.security.KeyPair;
 import java.security.NoSuchAlgorithmException;
+import java.util.EnumSet;
+import java.util.Set;
+import java.util.stream.Stream;
 
+import com.alipay.api.internal.util.AlipaySignature;
 import org.customsbridge.declare.NoTrustedAnswerException;
 import org.customsbridge.signing.MapiSignType;
 import org.customsbridge.signing.MapiSigner;
+import org.customsbridge.signing.PemKeys;
 import org.customsbridge.testsupport.TestKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.EnumSource;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
-/** Which MAPI answers may be trusted (ALIPAY-API.md §3.3). */
+/**
+ * Which MAPI answers may be trusted: signed by Alipay under one of the accepted readings of what the
+ * signature covers. RSA answers are signed with Alipay's own SDK ({@link AlipaySignature}).
+ */
+@ExtendWith(OutputCaptureExtension.class)
 class MapiAnswerVerifierTest {
 
     static final String KEY = "demokeyfordocsonly0123456789abcd";
@@ -50,6 +64,95 @@ class MapiAnswerVerifierTest {
                 + "    <response>" + response + "</response>\n"
                 + (sign == null ? "" : "    <sign>" + sign + "</sign>\n")
                 + (signType == null ? "" : "    <sign_type>" + signType + "</sign_type>\n") + "</alipay>";
+    }
+
+    /** Alipay's signature of {@code content}: its SDK for RSA and RSA2, the shared-key digest for MD5. */
+    static String signedByAlipay(MapiSignType type, String content) throws Exception {
+        if (type == MapiSignType.MD5) {
+            return alipay(type).signContent(content);
+        }
+        return AlipaySignature.rsaSign(content, PemKeys.base64(alipay.getPrivate().getEncoded()), "UTF-8", type.name());
+    }
+
+    /** An answer whose signature covers what {@code variant} says, for every sign type. */
+    static Stream<Arguments> variantsAndSignTypes() {
+        return Stream.of(MapiAnswerSigning.values()).flatMap(variant -> Stream.of(MapiSignType.values())
+                .map(type -> Arguments.of(variant, type)));
+    }
+
+    static String signedAnswer(MapiAnswerSigning variant, MapiSignType type, String response) throws Exception {
+        String content = variant.content(MapiAnswerSigningTest.parsed(response));
+        return answer(response, signedByAlipay(type, content), type.name());
+    }
+
+    @ParameterizedTest
+    @MethodSource("variantsAndSignTypes")
+    void answerSignedByAnAcceptedVariantIsTrusted(MapiAnswerSigning variant, MapiSignType type) throws Exception {
+        String xml = signedAnswer(variant, type, MapiAnswerSigningTest.QUIRKY_RESPONSE);
+
+        MapiAnswer answer = new MapiAnswerVerifier(bundle(type)).verify(xml);
+        assertThat(answer.resultCode()).isEqualTo("SUCCESS");
+        assertThat(answer.field("memo")).isEqualTo("A & B");
+        assertThat(new MapiAnswerVerifier(bundle(type), Set.of(variant), () -> "gw").verify(xml).resultCode())
+                .isEqualTo("SUCCESS");
+    }
+
+    @ParameterizedTest
+    @MethodSource("variantsAndSignTypes")
+    void narrowingTheVariantsRefusesTheOthers(MapiAnswerSigning variant, MapiSignType type) throws Exception {
+        String xml = signedAnswer(variant, type, MapiAnswerSigningTest.QUIRKY_RESPONSE);
+        EnumSet<MapiAnswerSigning> others = EnumSet.complementOf(EnumSet.of(variant));
+
+        assertThatThrownBy(() -> new MapiAnswerVerifier(bundle(type), others, () -> "gw").verify(xml))
+                .isInstanceOfSatisfying(NoTrustedAnswerException.class, e -> {
+                    assertThat(e.code()).isEqualTo("UNTRUSTED_ANSWER");
+                    assertThat(e.getMessage()).contains("customs.mapi.answer-signature=")
+                            .doesNotContain(variant.settingName() + ",").doesNotContain(KEY);
+                });
+    }
+
+    @ParameterizedTest
+    @MethodSource("variantsAndSignTypes")
+    void tamperedAnswerIsRefusedUnderEveryVariant(MapiAnswerSigning variant, MapiSignType type) throws Exception {
+        String sign = signedByAlipay(type, variant.content(MapiAnswerSigningTest.parsed(RESPONSE)));
+
+        for (String tampered : new String[] {RESPONSE.replace("2026000000001", "2026000000002"),
+                RESPONSE.replace("SUCCESS", "FAIL"),
+                RESPONSE.replace("<trade_no>", "<identity_check>T</identity_check><trade_no>"),
+                RESPONSE.replace("            <out_request_no>20261124000001</out_request_no>\n", "")}) {
+            assertUntrusted(bundle(type), answer(tampered, sign, type.name()), "UNTRUSTED_ANSWER");
+        }
+    }
+
+    @Test
+    void theMatchingVariantIsLoggedOncePerGateway(CapturedOutput output) throws Exception {
+        String sorted = signedAnswer(MapiAnswerSigning.SORTED, MapiSignType.MD5, RESPONSE);
+        String trimmed = signedAnswer(MapiAnswerSigning.SORTED_TRIMMED, MapiSignType.MD5,
+                MapiAnswerSigningTest.QUIRKY_RESPONSE);
+        MapiAnswerVerifier first = new MapiAnswerVerifier(bundle(MapiSignType.MD5),
+                EnumSet.allOf(MapiAnswerSigning.class), () -> "https://first.example/gateway.do");
+        MapiAnswerVerifier second = new MapiAnswerVerifier(bundle(MapiSignType.MD5),
+                EnumSet.allOf(MapiAnswerSigning.class), () -> "https://second.example/gateway.do");
+
+        for (int i = 0; i < 3; i++) {
+            first.verify(sorted);
+            second.verify(sorted);
+        }
+        first.verify(trimmed);
+
+        assertThat(output.getOut().split("verify as signed by the rule", -1)).hasSize(4);
+        assertThat(output.getOut()).contains("https://first.example/gateway.do verify as signed by the rule"
+                        + " 'sorted' (customs.mapi.answer-signature)")
+                .contains("https://second.example/gateway.do verify as signed by the rule 'sorted'")
+                .contains("https://first.example/gateway.do verify as signed by the rule 'sorted-trimmed'")
+                .doesNotContain(KEY);
+    }
+
+    @Test
+    void noVariantAtAllIsAConfigurationError() {
+        assertThatThrownBy(() -> new MapiAnswerVerifier(bundle(MapiSignType.MD5), Set.of(), () -> "gw"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("customs.mapi.answer-signature").hasMessageContaining("sorted-trimmed");
     }
 
     @ParameterizedTest

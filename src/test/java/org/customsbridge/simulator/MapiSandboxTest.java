@@ -6,17 +6,20 @@ import java.math.BigDecimal;
 import java.security.KeyPair;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 
+import com.alipay.api.internal.util.AlipaySignature;
 import org.customsbridge.declare.NoTrustedAnswerException;
 import org.customsbridge.ledger.DeclarationStatus;
 import org.customsbridge.ledger.DeclareOutcome;
 import org.customsbridge.mapi.MapiAnswer;
 import org.customsbridge.mapi.MapiAnswerParser;
+import org.customsbridge.mapi.MapiAnswerSigning;
 import org.customsbridge.mapi.MapiAnswerVerifier;
 import org.customsbridge.mapi.MapiDeclareAnswerMapper;
 import org.customsbridge.mapi.MapiDeclareRequestMapper;
@@ -25,6 +28,7 @@ import org.customsbridge.record.Declaration;
 import org.customsbridge.signing.MapiSignType;
 import org.customsbridge.signing.MapiSignature;
 import org.customsbridge.signing.MapiSigner;
+import org.customsbridge.signing.PemKeys;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.customsbridge.testsupport.MutableClock;
@@ -152,14 +156,33 @@ class MapiSandboxTest {
 
     @ParameterizedTest
     @EnumSource(value = MapiSignType.class, names = {"RSA", "RSA2"})
-    void rsaAnswersAreSignedWithAlipaysKeyOverTheResponseText(MapiSignType type) throws Exception {
+    void rsaAnswersAreSignedWithAlipaysKeyOverTheSortedPairs(MapiSignType type) throws Exception {
         MapiAnswer answer = new MapiAnswerParser().parse(call(declareParams(worked()), type));
+        String signed = MapiAnswerSigning.SORTED.content(answer);
 
+        assertThat(signed).startsWith("alipay_declare_no=").contains("&out_request_no=" + ID + "&result_code=SUCCESS&");
         assertThat(MapiSigner.rsa(type, merchant.getPrivate(), alipay.getPublic())
-                .verify(answer.responseText(), answer.sign())).isTrue();
+                .verify(signed, answer.sign())).isTrue();
         assertThat(MapiSigner.rsa(type, alipay.getPrivate(), merchant.getPublic())
-                .verify(answer.responseText(), answer.sign())).as("not the merchant's key").isFalse();
-        assertThat(MapiSigner.md5(MD5_KEY).verify(answer.responseText(), answer.sign())).isFalse();
+                .verify(signed, answer.sign())).as("not the merchant's key").isFalse();
+        assertThat(MapiSigner.md5(MD5_KEY).verify(signed, answer.sign())).isFalse();
+        assertThat(MapiSigner.rsa(type, merchant.getPrivate(), alipay.getPublic())
+                .verify(answer.responseText(), answer.sign())).as("not the response text").isFalse();
+    }
+
+    @ParameterizedTest
+    @EnumSource(value = MapiSignType.class, names = {"RSA", "RSA2"})
+    void answersVerifyWithAlipaysSdkOverItsOwnSortedPairs(MapiSignType type) throws Exception {
+        declare(worked());
+        String alipayPublic = PemKeys.base64(alipay.getPublic().getEncoded());
+        for (String xml : List.of(call(declareParams(worked()), type), call(queryParams(ID, "DEC-000002"), type))) {
+            MapiAnswer answer = new MapiAnswerParser().parse(xml);
+            String sdkContent = AlipaySignature.getSignContent(new HashMap<>(answer.children()));
+
+            assertThat(sdkContent).isEqualTo(MapiAnswerSigning.SORTED.content(answer));
+            assertThat(AlipaySignature.rsaCheck(sdkContent, answer.sign(), alipayPublic, "UTF-8", type.name()))
+                    .isTrue();
+        }
     }
 
     @Test
@@ -167,8 +190,9 @@ class MapiSandboxTest {
         MapiAnswer answer = new MapiAnswerParser().parse(call(queryParams(ID), MapiSignType.MD5));
 
         assertThat(answer.sign()).matches("[0-9a-f]{32}");
-        assertThat(MapiSigner.md5(MD5_KEY).verify(answer.responseText(), answer.sign())).isTrue();
-        assertThat(MapiSigner.md5("anotherkey").verify(answer.responseText(), answer.sign())).isFalse();
+        String signed = MapiAnswerSigning.SORTED.content(answer);
+        assertThat(MapiSigner.md5(MD5_KEY).verify(signed, answer.sign())).isTrue();
+        assertThat(MapiSigner.md5("anotherkey").verify(signed, answer.sign())).isFalse();
     }
 
     @Test
@@ -466,8 +490,10 @@ class MapiSandboxTest {
         declare(worked());
         MapiAnswer answer = new MapiAnswerParser().parse(call(queryParams(ID, "DEC-000002")));
 
-        assertThat(bundle(MapiSignType.RSA2).verify(answer.responseText(), answer.sign())).isTrue();
-        assertThat(bundle(MapiSignType.RSA2).verify(answer.responseText().replace("ws", "succ"), answer.sign()))
+        String signed = MapiAnswerSigning.SORTED.content(answer);
+        assertThat(signed).contains("not_found=DEC-000002").endsWith("&result_code=SUCCESS");
+        assertThat(bundle(MapiSignType.RSA2).verify(signed, answer.sign())).isTrue();
+        assertThat(bundle(MapiSignType.RSA2).verify(signed.replace("DEC-000002", "DEC-000003"), answer.sign()))
                 .isFalse();
     }
 
