@@ -1,30 +1,40 @@
 package org.customsbridge.events;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-
 import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
+import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.properties.bind.Bindable;
+import org.springframework.boot.context.properties.bind.Binder;
 
 /**
- * Turns {@code customs.sinks} into routes: for each named sink, a {@code status-sink} route that
- * reads the outbox from the sink's cursor, and a {@code deliver-<type>} route built from the
- * sink type's template with the sink's {@code customs.sinks.<name>.*} properties as parameters.
- * Adding a sink, even a second one of a type, is configuration only.
+ * The status sinks of {@code customs.sinks=file,erp-http}, handed to Camel as route template
+ * parameters (the same mechanism as {@code camel.route-template.config}): for each named sink, a
+ * {@code status-sink} route that reads the outbox from the sink's cursor, and a {@code deliver-<type>}
+ * route whose parameters are the sink's {@code customs.sinks.<name>.*} properties. Camel creates
+ * the routes, fills the templates' defaults and refuses a missing required parameter; this class
+ * only translates the property names and checks what Camel cannot know (a sink type that does not
+ * exist, a SQL statement naming a field no event has). Adding a sink, even a second one of a type,
+ * is configuration only.
  */
-public class StatusSinks implements CamelContextConfiguration, AutoCloseable {
+public class StatusSinks implements RouteTemplateParameterSource, CamelContextConfiguration, AutoCloseable {
 
     /** The sink types that ship as route templates ({@code routes/deliver-<type>.camel.yaml}). */
     public static final Set<String> TYPES = Set.of("file", "erp-http", "jms", "sql");
-    private static final java.util.regex.Pattern NAMED_PARAMETER = java.util.regex.Pattern.compile(":#([A-Za-z_][\\w]*)");
+    /** Names under {@code customs.sinks.} that are settings of all sinks, not a sink. */
+    private static final Set<String> SETTINGS = Set.of("retry", "poll-delay");
+    private static final Pattern NAMED_PARAMETER = Pattern.compile(":#([A-Za-z_][\\w]*)");
     private static final Logger LOG = LoggerFactory.getLogger(StatusSinks.class);
 
     /** A configured sink: its name in {@code customs.sinks}, its type, and its template parameters. */
@@ -32,27 +42,54 @@ public class StatusSinks implements CamelContextConfiguration, AutoCloseable {
     }
 
     private final List<Sink> sinks;
-    private final StatusEventOutbox outbox;
+    private final SinkSettings settings;
+    private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
     private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
-    public StatusSinks(List<Sink> sinks, StatusEventOutbox outbox) {
+    public StatusSinks(List<Sink> sinks, SinkSettings settings, StatusEventOutbox outbox) {
         this.sinks = sinks;
-        this.outbox = outbox;
+        this.settings = settings;
         for (Sink sink : sinks) {
-            if (!TYPES.contains(sink.type())) {
-                throw new IllegalStateException("customs.sinks: unknown sink " + sink.name() + " of type " + sink.type()
-                        + "; the types are " + String.join(", ", TYPES.stream().sorted().toList())
-                        + " (set customs.sinks." + sink.name() + ".type for a sink of your own name)");
-            }
-            String url = sink.parameters().get("url");
-            if ("erp-http".equals(sink.type()) && (url == null || url.isBlank())) {
-                throw new IllegalStateException("customs.sinks." + sink.name()
-                        + ".url: required when the " + sink.name() + " sink is on (customs.sinks)");
-            }
-            if ("sql".equals(sink.type())) {
-                checkStatement(sink);
-            }
+            check(sink);
             outbox.register(sink.name());
+            routes.put("deliver-" + sink.name(), deliverParameters(sink));
+            routes.put("status-sink-" + sink.name(), Map.of(TEMPLATE_ID, "status-sink", "name", sink.name(),
+                    "pollDelay", Long.toString(settings.pollDelay().toMillis())));
+        }
+    }
+
+    /**
+     * The sinks named by {@code customs.sinks} (default: the file sink), each with its
+     * {@code customs.sinks.<name>.*} properties; {@code type} is the sink's type when its name is not one.
+     */
+    public static List<Sink> configured(Binder binder) {
+        List<String> names = binder.bind("customs.sinks", Bindable.listOf(String.class)).orElse(List.of("file"));
+        List<Sink> sinks = new ArrayList<>();
+        for (String name : new LinkedHashSet<>(names)) {
+            String trimmed = name.strip();
+            if (trimmed.isEmpty() || SETTINGS.contains(trimmed)) {
+                throw new IllegalStateException("customs.sinks: \"" + trimmed + "\" is not a sink name");
+            }
+            Map<String, String> parameters = new LinkedHashMap<>(binder.bind("customs.sinks." + trimmed,
+                    Bindable.mapOf(String.class, String.class)).orElse(Map.of()));
+            sinks.add(new Sink(trimmed, parameters.getOrDefault("type", trimmed), parameters));
+        }
+        return sinks;
+    }
+
+    private static void check(Sink sink) {
+        if (!TYPES.contains(sink.type())) {
+            throw new IllegalStateException("customs.sinks: unknown sink " + sink.name() + " of type " + sink.type()
+                    + "; the types are " + String.join(", ", TYPES.stream().sorted().toList())
+                    + " (set customs.sinks." + sink.name() + ".type for a sink of your own name)");
+        }
+        // Camel refuses a missing required parameter too, but naming the template's parameter, not the property
+        if ("erp-http".equals(sink.type()) && !isSet(sink.parameters().get("url"))) {
+            throw new IllegalStateException("customs.sinks." + sink.name()
+                    + ".url: required when the " + sink.name() + " sink is on (customs.sinks)");
+        }
+        if ("sql".equals(sink.type())) {
+            checkStatement(sink);
         }
     }
 
@@ -60,7 +97,7 @@ public class StatusSinks implements CamelContextConfiguration, AutoCloseable {
     private static void checkStatement(Sink sink) {
         String statement = sink.parameters().get("statement");
         String property = "customs.sinks." + sink.name() + ".statement";
-        if (statement == null || statement.isBlank()) {
+        if (!isSet(statement)) {
             throw new IllegalStateException(property + ": required for a sql sink");
         }
         var names = NAMED_PARAMETER.matcher(statement);
@@ -72,39 +109,57 @@ public class StatusSinks implements CamelContextConfiguration, AutoCloseable {
         }
     }
 
+    /** The sink's properties as its deliver template's parameters; empty ones are left to the template's default. */
+    private static Map<String, Object> deliverParameters(Sink sink) {
+        Map<String, Object> parameters = new LinkedHashMap<>();
+        sink.parameters().forEach((name, value) -> {
+            if (isSet(value)) {
+                parameters.put(name, value);
+            }
+        });
+        parameters.remove("type");
+        if ("sql".equals(sink.type())) {
+            if (isSet(sink.parameters().get("url"))) {
+                parameters.put("dataSource", dataSourceBean(sink));
+            }
+            // the database's address and credentials stay out of the route's definition
+            parameters.keySet().removeAll(Set.of("url", "username", "password"));
+        }
+        parameters.put("name", sink.name());
+        parameters.put(TEMPLATE_ID, "deliver-" + sink.type());
+        return parameters;
+    }
+
+    private static String dataSourceBean(Sink sink) {
+        return "statusSink" + sink.name().replaceAll("[^A-Za-z0-9]", "") + "DataSource";
+    }
+
+    @Override
+    public Set<String> routeIds() {
+        return routes.keySet();
+    }
+
+    @Override
+    public Map<String, Object> parameters(String routeId) {
+        // a copy: Camel takes the template id out of the map it is given
+        return new LinkedHashMap<>(routes.get(routeId));
+    }
+
+    /** The ERP database of a sql sink with a url of its own, bound before Camel creates the sink's route. */
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
-        // the templates are loaded with the routes, when the context starts
+        for (Sink sink : sinks) {
+            if ("sql".equals(sink.type()) && isSet(sink.parameters().get("url"))) {
+                HikariDataSource pool = erpDataSource(sink);
+                pools.add(pool);
+                camelContext.getRegistry().bind(dataSourceBean(sink), javax.sql.DataSource.class, pool);
+            }
+        }
     }
 
     @Override
     public void afterApplicationStart(CamelContext camelContext) {
-        for (Sink sink : sinks) {
-            Map<String, Object> parameters = new LinkedHashMap<>(sink.parameters());
-            parameters.remove("type");
-            if ("sql".equals(sink.type())) {
-                if (sink.parameters().get("url") != null) {
-                    // the ERP's own database: a datasource of the sink's own, bound under a name of its own
-                    String bean = "statusSink" + sink.name().replaceAll("[^A-Za-z0-9]", "") + "DataSource";
-                    HikariDataSource pool = erpDataSource(sink);
-                    pools.add(pool);
-                    camelContext.getRegistry().bind(bean, javax.sql.DataSource.class, pool);
-                    parameters.put("dataSource", bean);
-                }
-                // the database's address and credentials stay out of the route's definition
-                parameters.keySet().removeAll(Set.of("url", "username", "password"));
-            }
-            parameters.put("name", sink.name());
-            TemplatedRouteBuilder.builder(camelContext, "deliver-" + sink.type())
-                    .routeId("deliver-" + sink.name())
-                    .parameters(parameters)
-                    .add();
-            TemplatedRouteBuilder.builder(camelContext, "status-sink")
-                    .routeId("status-sink-" + sink.name())
-                    .parameter("name", sink.name())
-                    .add();
-            LOG.info("Status sink {} ({}) started", sink.name(), sink.type());
-        }
+        sinks.forEach(sink -> LOG.info("Status sink {} ({}) started", sink.name(), sink.type()));
     }
 
     /**
@@ -131,5 +186,13 @@ public class StatusSinks implements CamelContextConfiguration, AutoCloseable {
 
     public List<Sink> sinks() {
         return sinks;
+    }
+
+    public SinkSettings settings() {
+        return settings;
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 }

@@ -31,7 +31,7 @@ public final class FlowTestProperties {
         properties.put("customs.merchant.customs-name", "jwyhanguo_card");
         properties.put("spring.artemis.embedded.data-directory", root.resolve("artemis").toString());
         properties.put("spring.artemis.embedded.server-id", Integer.toString(SERVER_IDS.incrementAndGet()));
-        properties.put("customs.sinks.poll-delay-ms", "100");
+        properties.put("customs.sinks.poll-delay", "100ms");
         properties.put("customs.retry.delay", "100ms");
         properties.putAll(TestDatabase.ledger(root));
         return properties;

@@ -72,7 +72,7 @@ class StatusEventsFlowTest {
         try (ErpEndpoint erp = new ErpEndpoint();
              Bundle bundle = Bundle.start(root, Map.of("customs.sinks", "file,erp-http",
                      "customs.sinks.erp-http.url", erp.url("/customs/status"),
-                     "customs.sinks.retry.max-redeliveries", "2", "customs.sinks.retry.delay-ms", "50"))) {
+                     "customs.sinks.retry.max-redeliveries", "2", "customs.sinks.retry.delay", "50ms"))) {
             erp.answer(503);
             inbox.drop("orders.csv", Inbox.csv("PARKED-0001,PAY-P-1,10.00", "PARKED-0002,PAY-P-2,20.00"));
             inbox.awaitResults("orders.csv");
