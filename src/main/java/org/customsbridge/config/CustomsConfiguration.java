@@ -11,7 +11,9 @@ import java.util.function.Function;
 import java.util.function.Supplier;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
+import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.customsbridge.alipayplus.AlipayPlusCredentials;
 import org.customsbridge.alipayplus.AlipayPlusSigner;
 import org.customsbridge.alipayplus.AlipayPlusVerifier;
@@ -142,6 +144,25 @@ public class CustomsConfiguration {
     @Bean
     Predicate admittedToSend() {
         return Admissions.toSend();
+    }
+
+    /**
+     * The resends of a declaration without a trustworthy answer ({@code redeliveryPolicyRef} of the
+     * declare-retries error handling): the worker waits for its resend, so that records in retry
+     * count against customs.intake.concurrency.
+     */
+    @Bean
+    RedeliveryPolicy declareRedelivery(CustomsProperties customs) {
+        RedeliveryPolicy policy = new RedeliveryPolicy();
+        policy.setMaximumRedeliveries(customs.retry().maxAttempts() - 1);
+        policy.setRedeliveryDelay(customs.retry().delay().toMillis());
+        policy.setUseExponentialBackOff(true);
+        policy.setBackOffMultiplier(2);
+        policy.setAsyncDelayedRedelivery(false);
+        policy.setRetryAttemptedLogLevel(LoggingLevel.DEBUG);
+        policy.setLogExhausted(false);
+        policy.setLogContinued(false);
+        return policy;
     }
 
     @Bean
