@@ -1,0 +1,69 @@
+package org.customsbridge.preflight;
+
+import java.util.List;
+import java.util.TreeSet;
+
+import javax.sql.DataSource;
+
+import org.apache.camel.CamelContext;
+import org.customsbridge.alipayplus.AlipayPlusPreflight;
+import org.customsbridge.config.CustomsProperties;
+import org.customsbridge.config.Gateways;
+import org.customsbridge.mapi.MapiPreflight;
+import org.customsbridge.signing.MapiSignType;
+import org.flywaydb.core.Flyway;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.actuate.health.HealthContributorRegistry;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.core.env.Environment;
+import org.springframework.util.unit.DataSize;
+
+/** The preflight's checks, in the order they are printed; present only with {@code customs.preflight=true}. */
+@Configuration(proxyBeanMethods = false)
+@ConditionalOnProperty(name = PreflightMode.PROPERTY, havingValue = "true")
+public class PreflightConfiguration {
+
+    @Bean
+    PreflightRun preflightRun(List<PreflightCheck> checks) {
+        return new PreflightRun(checks, System.out);
+    }
+
+    @Bean
+    @Order(1)
+    PreflightCheck ledgerAndBrokerAndFolders(HealthContributorRegistry registry) {
+        return new HealthPartsCheck(registry, List.of(
+                new HealthPartsCheck.Part("db", "ledger", "spring.datasource.url, .username, .password"),
+                new HealthPartsCheck.Part("jms", "broker", "spring.artemis.mode, spring.artemis.broker-url, "
+                        + "spring.artemis.user, spring.artemis.password"),
+                new HealthPartsCheck.Part("inbox", "inbox", "customs.inbox, customs.health.min-free-space"),
+                new HealthPartsCheck.Part("outbox", "outbox", "customs.outbox, customs.health.min-free-space")));
+    }
+
+    @Bean
+    @Order(2)
+    PreflightCheck ledgerSchema(ObjectProvider<Flyway> flyway) {
+        Flyway migrations = flyway.getIfAvailable();
+        return migrations == null ? List::of : new LedgerSchemaCheck(migrations);
+    }
+
+    @Bean
+    @Order(3)
+    PreflightCheck channels(Environment environment, DataSource ledger, CustomsProperties customs) {
+        return new ChannelChecks(Binder.get(environment), ledger, customs.outbox(), environment.getProperty(
+                "customs.health.min-free-space", DataSize.class, DataSize.ofMegabytes(100)));
+    }
+
+    @Bean
+    @Order(4)
+    PreflightCheck gatewaysAnswer(CamelContext camel, Gateways gateways, CustomsProperties customs) {
+        List<GatewaySettingsHints> hints = List.of(AlipayPlusPreflight.hints(), MapiPreflight.hints(
+                MapiSignType.parse(customs.mapi().signType() == null ? "" : customs.mapi().signType().strip())
+                        .orElse(MapiSignType.RSA2)));
+        return new GatewayCheck(camel, new TreeSet<>(gateways.enabled()).stream().toList(), hints,
+                "customsBatchIds");
+    }
+}
