@@ -5,11 +5,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-jar=target/customs-bridge.jar
-if [ ! -f "$jar" ] || [ -n "$(find src routes pom.xml -newer "$jar" -print -quit)" ]; then
-  echo "Building $jar ..."
-  mvn -B -q package -DskipTests
-fi
+jar=$(bin/jar.sh)
 
 mkdir -p data/inbox data/outbox
 log=data/customs-bridge.log
