@@ -13,6 +13,9 @@ import java.util.function.Supplier;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.LoggingLevel;
 import org.apache.camel.Predicate;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.main.PropertiesRouteTemplateParametersSource;
+import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
 import org.customsbridge.alipayplus.AlipayPlusCredentials;
 import org.customsbridge.alipayplus.AlipayPlusSigner;
@@ -117,11 +120,23 @@ public class CustomsConfiguration {
 
     @Bean
     RecordChecks recordChecks(CustomsProperties customs, Gateways gateways, LookupSettings lookup,
-                              ObjectMapper mapper, Clock clock) {
+                              ObjectMapper mapper, Clock clock, ProducerTemplate producer) {
         return new RecordChecks(
                 new MerchantEnricher(customs.merchant().customsCode(), customs.merchant().customsName()),
-                lookup.enabled() ? new ErpLookup(lookup, mapper, clock) : null,
+                lookup.enabled() ? new ErpLookup(lookup, mapper, clock, producer) : null,
                 new RecordValidator(customs.gateway(), gateways.enabled()));
+    }
+
+    /** The erp-lookup route, from its template, when customs.enrich.http.url is set. */
+    @Bean
+    RouteTemplateParameterSource erpLookupRoute(LookupSettings lookup) {
+        return lookup.enabled() ? ErpLookup.route(lookup) : new PropertiesRouteTemplateParametersSource();
+    }
+
+    /** How the ERP lookup is resent while the ERP does not answer (customs.enrich.http.*). */
+    @Bean
+    RedeliveryPolicy erpLookupRedelivery(LookupSettings lookup) {
+        return lookup.redeliveryPolicy();
     }
 
     @Bean

@@ -12,69 +12,86 @@ import static org.customsbridge.record.Fields.SUB_ORDER_ID;
 import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import org.apache.camel.Exchange;
+import org.apache.camel.ProducerTemplate;
+import org.apache.camel.http.base.HttpOperationFailedException;
+import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.customsbridge.record.Fields;
 import org.customsbridge.record.RawRecord;
 
 /**
  * The ERP lookup (Content Enricher): a record that lacks a field the declaration needs is looked up
- * with a GET of {@code customs.enrich.http.url}, and every field it lacks is taken from the JSON
- * object the ERP answers, whose keys are the record's field names (CONTRACT §1). Answers are kept
- * for {@code cache-ttl} per URL. A lookup that fails - no answer after its attempts, an HTTP error,
- * an answer that is not a JSON object or lacks a needed field - becomes the record's problem, so the
- * record is INVALID with a message naming the lookup. A complete record is never looked up.
+ * with a GET of {@code customs.enrich.http.url} through the route {@code erp-lookup} (its resends
+ * are that route's), and every field it lacks is taken from the JSON object the ERP answers, whose
+ * keys are the record's field names. Answers are kept for {@code cache-ttl} per URL. A lookup that
+ * fails - no answer after its attempts, an HTTP error, an answer that is not a JSON object or lacks
+ * a needed field - becomes the record's problem, so the record is INVALID with a message naming the
+ * lookup. A complete record is never looked up.
  */
 public class ErpLookup {
 
     static final Pattern PLACEHOLDER = Pattern.compile("\\{([^{}]*)}");
     private static final int MAX_CACHED = 10_000;
+    private static final String ROUTE = "direct:erp-lookup";
 
-    private record Cached(Map<String, String> fields, Instant expires) {
-    }
-
-    /** Why a lookup did not give fields; {@code retry} when the ERP may answer on a later attempt. */
-    private static final class LookupFailure extends Exception {
-        private final boolean retry;
-
-        LookupFailure(String message, boolean retry) {
+    /** Why a lookup did not give fields. */
+    private static final class LookupFailure extends RuntimeException {
+        LookupFailure(String message) {
             super(message, null, false, false);
-            this.retry = retry;
         }
     }
 
     private final LookupSettings settings;
     private final ObjectMapper mapper;
-    private final Clock clock;
-    private final HttpClient http;
-    private final Map<String, Cached> cache = new ConcurrentHashMap<>();
+    private final ProducerTemplate producer;
+    private final Cache<String, Map<String, String>> answers;
 
-    public ErpLookup(LookupSettings settings, ObjectMapper mapper, Clock clock) {
+    public ErpLookup(LookupSettings settings, ObjectMapper mapper, Clock clock, ProducerTemplate producer) {
         this.settings = settings;
         this.mapper = mapper;
-        this.clock = clock;
-        this.http = settings.enabled() ? HttpClient.newBuilder().connectTimeout(settings.timeout()).build() : null;
+        this.producer = producer;
+        this.answers = Caffeine.newBuilder()
+                .maximumSize(MAX_CACHED)
+                .expireAfterWrite(settings.cacheTtl())
+                .ticker(() -> nanos(clock.instant()))
+                .build();
+    }
+
+    /** The erp-lookup route's parameters, for Camel to create it from its template. */
+    public static RouteTemplateParameterSource route(LookupSettings settings) {
+        Map<String, Object> parameters = Map.of(RouteTemplateParameterSource.TEMPLATE_ID, "erp-lookup",
+                "origin", settings.origin(), "timeout", Long.toString(settings.timeout().toMillis()));
+        return new RouteTemplateParameterSource() {
+            @Override
+            public Map<String, Object> parameters(String routeId) {
+                return new LinkedHashMap<>(parameters);
+            }
+
+            @Override
+            public java.util.Set<String> routeIds() {
+                return java.util.Set.of("erp-lookup");
+            }
+        };
     }
 
     /** The record with the fields it lacked filled from the ERP, or with the lookup's failure as its problem. */
     public RawRecord fill(RawRecord record) {
-        if (http == null || missing(record).isEmpty()) {
+        if (missing(record).isEmpty()) {
             return record;
         }
         String url;
@@ -84,7 +101,7 @@ public class ErpLookup {
             return withProblem(record, "lookup " + settings.url().strip() + ": " + e.getMessage());
         }
         try {
-            Map<String, String> answer = answer(url);
+            Map<String, String> answer = answers.get(url, this::fetch);
             Map<String, String> fields = new LinkedHashMap<>(record.fields());
             answer.forEach((name, value) -> {
                 if (!DECLARATION_REQUEST_ID.equals(name) && Fields.ALL.contains(name)) {
@@ -114,13 +131,13 @@ public class ErpLookup {
         return missing;
     }
 
-    private String url(RawRecord record) throws LookupFailure {
+    private String url(RawRecord record) {
         Matcher placeholders = PLACEHOLDER.matcher(settings.url().strip());
         StringBuilder url = new StringBuilder();
         while (placeholders.find()) {
             String value = record.field(placeholders.group(1));
             if (value == null) {
-                throw new LookupFailure("needs " + placeholders.group(1), false);
+                throw new LookupFailure("needs " + placeholders.group(1));
             }
             placeholders.appendReplacement(url, Matcher.quoteReplacement(
                     URLEncoder.encode(value, StandardCharsets.UTF_8).replace("+", "%20")));
@@ -129,74 +146,47 @@ public class ErpLookup {
         return url.toString();
     }
 
-    private Map<String, String> answer(String url) throws LookupFailure {
-        Instant now = clock.instant();
-        Cached cached = cache.get(url);
-        if (cached != null && now.isBefore(cached.expires())) {
-            return cached.fields();
-        }
-        Map<String, String> fields = fetchWithRetries(url);
-        if (cache.size() >= MAX_CACHED) {
-            cache.values().removeIf(entry -> !now.isBefore(entry.expires()));
-            if (cache.size() >= MAX_CACHED) {
-                cache.clear();
-            }
-        }
-        cache.put(url, new Cached(fields, now.plus(settings.cacheTtl())));
-        return fields;
-    }
-
-    private Map<String, String> fetchWithRetries(String url) throws LookupFailure {
-        Duration delay = settings.retryDelay();
-        for (int attempt = 1; ; attempt++) {
-            try {
-                return fetch(url);
-            } catch (LookupFailure e) {
-                if (!e.retry || attempt >= settings.maxAttempts()) {
-                    throw attempt == 1 ? e : new LookupFailure(e.getMessage() + " (after " + attempt + " attempts)", false);
-                }
-            }
-            try {
-                Thread.sleep(delay.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new LookupFailure("interrupted", false);
-            }
-            delay = delay.multipliedBy(2);
-        }
-    }
-
-    private Map<String, String> fetch(String url) throws LookupFailure {
-        HttpResponse<String> response;
+    /** One lookup through the erp-lookup route, resends included; the answer's fields or why there are none. */
+    private Map<String, String> fetch(String url) {
         try {
-            response = http.send(HttpRequest.newBuilder(URI.create(url)).timeout(settings.timeout())
-                    .header("Accept", "application/json").GET().build(), HttpResponse.BodyHandlers.ofString());
-        } catch (IOException e) {
-            throw new LookupFailure("no answer: " + e.getClass().getSimpleName()
-                    + (e.getMessage() == null ? "" : " " + e.getMessage()), true);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new LookupFailure("interrupted", false);
+            URI.create(url);
         } catch (IllegalArgumentException e) {
-            throw new LookupFailure("not a valid URL: " + e.getMessage(), false);
+            throw new LookupFailure("not a valid URL: " + e.getMessage());
         }
-        int status = response.statusCode();
+        Exchange exchange = producer.send(ROUTE, request -> request.getIn().setHeader(Exchange.HTTP_URI, url));
+        Exception failure = exchange.getException();
+        if (failure != null) {
+            int attempts = exchange.getIn().getHeader(Exchange.REDELIVERY_COUNTER, 0, Integer.class) + 1;
+            throw new LookupFailure(describe(failure) + (attempts == 1 ? "" : " (after " + attempts + " attempts)"));
+        }
+        int status = exchange.getMessage().getHeader(Exchange.HTTP_RESPONSE_CODE, 0, Integer.class);
         if (status != 200) {
-            throw new LookupFailure("HTTP " + status, status >= 500 || status == 429);
+            throw new LookupFailure("HTTP " + status);
         }
-        return fields(response.body());
+        return fields(exchange.getMessage().getBody(String.class));
+    }
+
+    private static String describe(Exception failure) {
+        if (failure instanceof HttpOperationFailedException http) {
+            return "HTTP " + http.getStatusCode();
+        }
+        Throwable cause = failure;
+        while (!(cause instanceof IOException) && cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        return "no answer: " + cause.getClass().getSimpleName() + (cause.getMessage() == null ? "" : " " + cause.getMessage());
     }
 
     /** The answer's top-level text, number and boolean values by name. */
-    private Map<String, String> fields(String body) throws LookupFailure {
+    private Map<String, String> fields(String body) {
         JsonNode answer;
         try {
-            answer = mapper.readTree(body);
+            answer = body == null ? null : mapper.readTree(body);
         } catch (JsonProcessingException e) {
-            throw new LookupFailure("the answer is not JSON", false);
+            throw new LookupFailure("the answer is not JSON");
         }
         if (answer == null || !answer.isObject()) {
-            throw new LookupFailure("the answer is not a JSON object", false);
+            throw new LookupFailure("the answer is not a JSON object");
         }
         Map<String, String> fields = new LinkedHashMap<>();
         answer.fields().forEachRemaining(field -> {
@@ -206,6 +196,11 @@ public class ErpLookup {
             }
         });
         return fields;
+    }
+
+    /** The clock's time for the cache's expiry, so that a test's clock ages the answers too. */
+    private static long nanos(Instant now) {
+        return now.getEpochSecond() * 1_000_000_000L + now.getNano();
     }
 
     private static RawRecord withProblem(RawRecord record, String problem) {
