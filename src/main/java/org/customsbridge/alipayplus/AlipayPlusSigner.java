@@ -9,6 +9,7 @@ import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.signing.AlipayPlusSignature;
 import org.customsbridge.signing.SignatureHeader;
@@ -20,9 +21,9 @@ import org.customsbridge.signing.SignatureHeader;
 public class AlipayPlusSigner {
 
     /** Exchange property naming the operation path, e.g. {@link AlipayPlusApi#DECLARE_PATH}. */
-    public static final String PATH = "alipayPlusPath";
+    public static final String PATH = CustomsConstants.ALIPAY_PLUS_PATH;
     /** Exchange property the signer fills with the full URL to call. */
-    public static final String URL = "alipayPlusUrl";
+    public static final String URL = CustomsConstants.ALIPAY_PLUS_URL;
 
     private final AlipayPlusCredentials credentials;
     private final Supplier<String> baseUrl;

@@ -2,6 +2,7 @@ package org.customsbridge.declare;
 
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangeProperty;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.ledger.DeclarationStatus;
 import org.customsbridge.ledger.DeclareOutcome;
 
@@ -12,8 +13,6 @@ import org.customsbridge.ledger.DeclareOutcome;
  */
 public class GatewayFailures {
 
-    public static final String DECLARATION_REQUEST_ID = "customsDeclarationRequestId";
-
     /** Lets an accepted or failed outcome through; throws an unknown one, so that it is resent. */
     public DeclareOutcome requireKnown(DeclareOutcome outcome) throws UnknownOutcomeException {
         if (outcome.status() == DeclarationStatus.UNKNOWN) {
@@ -22,7 +21,7 @@ public class GatewayFailures {
         return outcome;
     }
 
-    public DeclareOutcome unknownOutcome(@ExchangeProperty(DECLARATION_REQUEST_ID) String declarationRequestId,
+    public DeclareOutcome unknownOutcome(@ExchangeProperty(CustomsConstants.DECLARATION_REQUEST_ID) String declarationRequestId,
                                          @ExchangeProperty(Exchange.EXCEPTION_CAUGHT) Throwable failure) {
         if (failure instanceof UnknownOutcomeException unknown) {
             return unknown.outcome();

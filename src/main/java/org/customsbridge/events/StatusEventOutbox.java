@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.customsbridge.CustomsConstants;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
@@ -31,8 +32,8 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class StatusEventOutbox {
 
     /** Exchange properties the sink routes use. */
-    public static final String EVENT_ID = "customsEventId";
-    public static final String EVENT = "customsEvent";
+    public static final String EVENT_ID = CustomsConstants.EVENT_ID;
+    public static final String EVENT = CustomsConstants.EVENT;
 
     /** One event ready to deliver: its position in the outbox and its JSON text. */
     public record Pending(long id, String json) {

@@ -13,6 +13,7 @@ import java.util.stream.Collectors;
 import org.apache.camel.CamelContext;
 import org.apache.camel.Exchange;
 import org.apache.camel.ExchangePropertyKey;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.record.RawRecord;
 import org.customsbridge.results.ResultsFile;
 import org.slf4j.Logger;
@@ -24,16 +25,13 @@ import org.slf4j.LoggerFactory;
  */
 public class InboxFiles {
 
-    /** Exchange property holding the input's {@link ResultsFile}. */
-    public static final String RESULTS = "customsResults";
-    public static final String RECORD_COUNT = "customsRecordCount";
-    /** Exchange property holding the input file's path (headers do not survive a gateway call). */
-    public static final String INPUT = "customsInput";
-    /** Exchange property holding why an input went to {@code .error/} (the SFTP intake uploads it too). */
-    public static final String REASON = "customsReason";
+    public static final String RESULTS = CustomsConstants.RESULTS;
+    public static final String RECORD_COUNT = CustomsConstants.RECORD_COUNT;
+    public static final String INPUT = CustomsConstants.INPUT;
+    public static final String REASON = CustomsConstants.REASON;
     /** camel-ftp's header naming the local copy of a remote file ({@code localWorkDirectory}). */
     static final String LOCAL_WORK_PATH = "CamelFileLocalWorkPath";
-    private static final String STARTED = "customsStarted";
+    private static final String STARTED = CustomsConstants.STARTED;
     private static final Logger LOG = LoggerFactory.getLogger(InboxFiles.class);
 
     private final InputFormats formats;

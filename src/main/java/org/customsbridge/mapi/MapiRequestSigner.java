@@ -6,6 +6,7 @@ import java.util.function.Supplier;
 import org.apache.camel.Exchange;
 import org.apache.camel.Message;
 import org.apache.camel.component.http.HttpMethods;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.operations.GatewayCallMetrics;
 import org.customsbridge.signing.MapiSigner;
 
@@ -16,7 +17,7 @@ import org.customsbridge.signing.MapiSigner;
 public class MapiRequestSigner {
 
     /** Exchange property the signer fills with the gateway URL to call. */
-    public static final String URL = "mapiUrl";
+    public static final String URL = CustomsConstants.MAPI_URL;
 
     private final MapiSigner signer;
     private final Supplier<String> gatewayUrl;

@@ -11,6 +11,7 @@ import org.apache.camel.spi.CamelEvent;
 import org.apache.camel.Endpoint;
 import org.apache.camel.Exchange;
 import org.apache.camel.support.EventNotifierSupport;
+import org.customsbridge.CustomsConstants;
 
 /**
  * {@code customs_gateway_calls_seconds{operation,outcome,resend}}: every HTTP call to a gateway,
@@ -20,7 +21,7 @@ import org.apache.camel.support.EventNotifierSupport;
  */
 public class GatewayCallMetrics extends EventNotifierSupport {
 
-    public static final String OPERATION = "customsGatewayOperation";
+    public static final String OPERATION = CustomsConstants.GATEWAY_OPERATION;
 
     private final MeterRegistry registry;
     /** The few (operation, outcome, resend) timers, kept: registering looks one up by building and sorting its tags. */

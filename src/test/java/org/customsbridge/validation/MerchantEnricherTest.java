@@ -89,11 +89,11 @@ class MerchantEnricherTest {
         RecordChecks checks = new RecordChecks(enricher, new RecordValidator("alipay-plus"));
         RawRecord record = new RawRecord("orders.csv", 2, 1, withoutMerchant(), null);
 
-        Object result = checks.check(record);
+        Object result = checks.enrichAndValidate(record);
 
         assertThat(result).isInstanceOf(Declaration.class);
         assertThat(((Declaration) result).merchantCustomsCode()).isEqualTo("conf-code");
         assertThat(((Object) new RecordChecks(new MerchantEnricher(null, null), new RecordValidator("alipay-plus"))
-                .check(record))).isInstanceOf(InvalidRecord.class);
+                .enrichAndValidate(record))).isInstanceOf(InvalidRecord.class);
     }
 }

@@ -1,0 +1,96 @@
+package org.customsbridge;
+
+import org.apache.camel.spi.Metadata;
+
+/**
+ * The names through which the routes and the beans they call hand data to each other: exchange
+ * properties (which survive a call to another route, where headers would be a gateway's) and the
+ * few headers of our own. Route files use the same names in {@code ${exchangeProperty.<name>}};
+ * nothing else travels between routes and beans.
+ */
+public final class CustomsConstants {
+
+    // one record on its way through declare-record
+
+    /** The {@code RawRecord} being declared, as its intake read it; its results row echoes it. */
+    @Metadata(description = "The record being declared, as read", javaType = "org.customsbridge.record.RawRecord")
+    public static final String RECORD = "customsRecord";
+    /** Whether the record passed its checks: {@code true} with a declaration in the body, {@code false}
+     *  with an {@code InvalidRecord}. */
+    @Metadata(description = "Whether the record passed enrichment and validation", javaType = "java.lang.Boolean")
+    public static final String RECORD_VALID = "customsRecordValid";
+
+    // an admitted declaration, around and inside its gateway call
+
+    /** The {@code Declaration} a gateway route sends (set when the ledger admits it). */
+    @Metadata(description = "The declaration being sent", javaType = "org.customsbridge.record.Declaration")
+    public static final String DECLARATION = "customsDeclaration";
+    /** Its declarationRequestId, for the steps that need no more of it (outcomes, resend counting). */
+    @Metadata(description = "The declarationRequestId being sent", javaType = "java.lang.String")
+    public static final String DECLARATION_REQUEST_ID = "customsDeclarationRequestId";
+    /** The gateway it goes through ({@code alipay-plus}, {@code mapi}): routes {@code declare-<gateway>}
+     *  and {@code inquire-<gateway>} make its calls. */
+    @Metadata(description = "The gateway of the declaration or query", javaType = "java.lang.String")
+    public static final String GATEWAY = "customsGateway";
+    /** The ids one tracking query asks about (at most {@code customs.tracking.batch-size}). */
+    @Metadata(description = "The declarationRequestIds of one query", javaType = "java.util.List<String>")
+    public static final String INQUIRY_IDS = "customsBatchIds";
+
+    // one gateway call, set by the gateway's signer
+
+    /** The API path of an Alipay+ call, which its signature covers. */
+    @Metadata(description = "The API path of an Alipay+ call", javaType = "java.lang.String")
+    public static final String ALIPAY_PLUS_PATH = "alipayPlusPath";
+    /** The full URL a signed Alipay+ request goes to. */
+    @Metadata(description = "The URL a signed Alipay+ request goes to", javaType = "java.lang.String")
+    public static final String ALIPAY_PLUS_URL = "alipayPlusUrl";
+    /** The gateway URL a signed MAPI request goes to. */
+    @Metadata(description = "The URL a signed MAPI request goes to", javaType = "java.lang.String")
+    public static final String MAPI_URL = "mapiUrl";
+    /** The operation of a gateway call ({@code alipay-plus.declare}, {@code mapi.query}...), for metrics. */
+    @Metadata(description = "The operation of a gateway call, for metrics", javaType = "java.lang.String")
+    public static final String GATEWAY_OPERATION = "customsGatewayOperation";
+
+    // one input file
+
+    /** The path of the input file being declared (headers do not survive a gateway call). */
+    @Metadata(description = "The input file being declared", javaType = "java.nio.file.Path")
+    public static final String INPUT = "customsInput";
+    /** How many records the input holds, counted when it was checked. */
+    @Metadata(description = "How many records the input holds", javaType = "java.lang.Long")
+    public static final String RECORD_COUNT = "customsRecordCount";
+    /** When the input's declaring started, for its summary line. */
+    @Metadata(description = "When the input's declaring started", javaType = "java.time.Instant")
+    public static final String STARTED = "customsStarted";
+    /** The input's {@code ResultsFile}, which every record's row is appended to. */
+    @Metadata(description = "The input's results file", javaType = "org.customsbridge.results.ResultsFile")
+    public static final String RESULTS = "customsResults";
+    /** Why an input went to {@code .error/} (the SFTP intake uploads it too). */
+    @Metadata(description = "Why an input failed", javaType = "java.lang.String")
+    public static final String REASON = "customsReason";
+
+    // status event delivery
+
+    /** The position in the outbox of the status event being delivered. */
+    @Metadata(description = "The outbox id of the event being delivered", javaType = "java.lang.Long")
+    public static final String EVENT_ID = "customsEventId";
+    /** The JSON text of the status event being delivered. */
+    @Metadata(description = "The event being delivered, as JSON", javaType = "java.lang.String")
+    public static final String EVENT = "customsEvent";
+
+    /** The name of the sink a status event is being delivered to, for its dead-letter file. */
+    @Metadata(description = "The status sink being delivered to", javaType = "java.lang.String")
+    public static final String SINK = "customsSink";
+
+    // headers
+
+    /** Header: the path on the SFTP server a file is uploaded to (results, reason files). */
+    @Metadata(description = "The remote path of an SFTP upload", javaType = "java.lang.String")
+    public static final String REMOTE_FILE_HEADER = "customsRemoteFile";
+    /** Header of a JMS message put on the dead-letter queue: why it could not be read. */
+    @Metadata(description = "Why a JMS message went to the dead-letter queue", javaType = "java.lang.String")
+    public static final String REASON_HEADER = "CustomsReason";
+
+    private CustomsConstants() {
+    }
+}
