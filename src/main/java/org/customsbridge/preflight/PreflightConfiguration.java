@@ -6,6 +6,7 @@ import java.util.TreeSet;
 import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.alipayplus.AlipayPlusPreflight;
 import org.customsbridge.config.CustomsProperties;
 import org.customsbridge.config.Gateways;
@@ -64,6 +65,6 @@ public class PreflightConfiguration {
                 MapiSignType.parse(customs.mapi().signType() == null ? "" : customs.mapi().signType().strip())
                         .orElse(MapiSignType.RSA2)));
         return new GatewayCheck(camel, new TreeSet<>(gateways.enabled()).stream().toList(), hints,
-                "customsBatchIds");
+                CustomsConstants.INQUIRY_IDS);
     }
 }
