@@ -1,9 +1,6 @@
 package org.customsbridge.alipayplus;
 
 import java.time.Clock;
-import java.time.OffsetDateTime;
-import java.time.format.DateTimeFormatter;
-import java.time.temporal.ChronoUnit;
 import java.util.function.Supplier;
 
 import org.apache.camel.Exchange;
@@ -28,19 +25,25 @@ public class AlipayPlusSigner {
     private final AlipayPlusCredentials credentials;
     private final Supplier<String> baseUrl;
     private final Clock clock;
+    private final RequestTimeFormat requestTimeFormat;
 
     public AlipayPlusSigner(AlipayPlusCredentials credentials, Supplier<String> baseUrl, Clock clock) {
+        this(credentials, baseUrl, clock, RequestTimeFormat.ISO_OFFSET);
+    }
+
+    public AlipayPlusSigner(AlipayPlusCredentials credentials, Supplier<String> baseUrl, Clock clock,
+                            RequestTimeFormat requestTimeFormat) {
         this.credentials = credentials;
         this.baseUrl = baseUrl;
         this.clock = clock;
+        this.requestTimeFormat = requestTimeFormat;
     }
 
     public void sign(Exchange exchange) {
         String path = exchange.getProperty(PATH, String.class);
         Message message = exchange.getMessage();
         String body = message.getBody(String.class);
-        String requestTime = OffsetDateTime.now(clock).truncatedTo(ChronoUnit.SECONDS)
-                .format(DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+        String requestTime = requestTimeFormat.now(clock);
         String signature = AlipayPlusSignature.sign("POST", path, credentials.clientId(), requestTime, body,
                 credentials.privateKey());
         // Camel's own headers stay (the redelivery counter lives there); camel-http never sends them.

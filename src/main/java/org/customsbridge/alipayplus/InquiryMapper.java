@@ -17,10 +17,19 @@ import org.customsbridge.tracking.CustomsAnswer;
  */
 public class InquiryMapper {
 
+    /** The statuses Alipay+'s pages or the built-in simulator show; no published list exists. */
+    public static final Set<String> DECLARATION_STATUSES = Set.of("WAITING_FOR_PROCESSING", "SUCCESS");
+
     private final ObjectMapper mapper;
+    private final DeclarationRequestStatuses statuses;
 
     public InquiryMapper(ObjectMapper mapper) {
+        this(mapper, new DeclarationRequestStatuses(DECLARATION_STATUSES));
+    }
+
+    public InquiryMapper(ObjectMapper mapper, DeclarationRequestStatuses statuses) {
         this.mapper = mapper;
+        this.statuses = statuses;
     }
 
     public String toJson(List<String> declarationRequestIds) {
@@ -47,8 +56,10 @@ public class InquiryMapper {
         for (JsonNode record : answer.path("declarationRecords")) {
             String id = record.path("customsDeclarationRequestId").asText(null);
             if (id != null && asked.contains(id) && answered.add(id)) {
+                String status = text(record, "declarationRequestStatus");
+                statuses.seen(status);
                 answers.add(new CustomsAnswer(id, true, text(record, "customsResultCode"),
-                        text(record, "customsResultDescription"), text(record, "declarationRequestStatus")));
+                        text(record, "customsResultDescription"), status));
             }
         }
         for (JsonNode id : answer.path("declarationRequestsNotFound")) {

@@ -231,8 +231,8 @@ public class CustomsConfiguration {
 
     @Bean
     AlipayPlusSigner alipayPlusSigner(AlipayPlusCredentials credentials, Supplier<String> alipayPlusBaseUrl,
-                                      Clock clock) {
-        return new AlipayPlusSigner(credentials, alipayPlusBaseUrl, clock);
+                                      Clock clock, CustomsProperties customs) {
+        return new AlipayPlusSigner(credentials, alipayPlusBaseUrl, clock, customs.alipayPlus().requestTimeFormat());
     }
 
     @Bean

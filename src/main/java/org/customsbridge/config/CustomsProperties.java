@@ -25,12 +25,22 @@ public record CustomsProperties(
         @DefaultValue("data/keys") Path demoKeysDirectory,
         @DefaultValue("5m") Duration retransmissionWait) {
 
+    /**
+     * @param requestTimeFormat   how the signed {@code Request-Time} header is written: iso-offset
+     *                            ({@code 2026-11-24T10:15:30+08:00}, as Alipay+'s pages show) or
+     *                            epoch-millis (as Alipay's Java SDK sends)
+     * @param declarationStatuses the inquiry's {@code declarationRequestStatus} values known; Alipay+
+     *                            publishes no list, so another value is logged once at WARN (the
+     *                            customs result code alone decides the status either way)
+     */
     public record AlipayPlus(
             String endpoint,
             String clientId,
             @DefaultValue("1") String keyVersion,
             String privateKey,
-            String alipayPublicKey) {
+            String alipayPublicKey,
+            @DefaultValue("iso-offset") org.customsbridge.alipayplus.RequestTimeFormat requestTimeFormat,
+            @DefaultValue({"WAITING_FOR_PROCESSING", "SUCCESS"}) java.util.Set<String> declarationStatuses) {
 
         @Override
         public String toString() {

@@ -5,6 +5,7 @@ import java.time.Clock;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.component.quartz.QuartzComponent;
 import org.customsbridge.admission.AdmissionPolicy;
+import org.customsbridge.alipayplus.DeclarationRequestStatuses;
 import org.customsbridge.alipayplus.InquiryMapper;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.StatusHistory;
@@ -34,8 +35,8 @@ public class TrackingConfiguration {
     }
 
     @Bean
-    InquiryMapper alipayPlusInquiryMapper(ObjectMapper mapper) {
-        return new InquiryMapper(mapper);
+    InquiryMapper alipayPlusInquiryMapper(ObjectMapper mapper, CustomsProperties customs) {
+        return new InquiryMapper(mapper, new DeclarationRequestStatuses(customs.alipayPlus().declarationStatuses()));
     }
 
     @Bean
