@@ -57,6 +57,9 @@ public record CustomsProperties(
      *                        response-text); default all, since no Alipay page settles which one the
      *                        gateway uses. Each still needs Alipay's signature; the one that matched is
      *                        logged, and naming it alone here narrows what is accepted.
+     * @param changedResendCodes the {@code detail_error_code} values by which Alipay refuses a resend
+     *                        whose data changed (the declaration sent before stands); documented as
+     *                        CONTEXT_INCONSISTENT "or another code"
      */
     public record Mapi(
             String endpoint,
@@ -66,7 +69,8 @@ public record CustomsProperties(
             String privateKey,
             String alipayPublicKey,
             @DefaultValue({"sorted", "sorted-with-empty", "sorted-trimmed", "sorted-trimmed-with-empty",
-                    "response-text"}) java.util.Set<org.customsbridge.mapi.MapiAnswerSigning> answerSignature) {
+                    "response-text"}) java.util.Set<org.customsbridge.mapi.MapiAnswerSigning> answerSignature,
+            @DefaultValue("CONTEXT_INCONSISTENT") java.util.Set<String> changedResendCodes) {
 
         @Override
         public String toString() {

@@ -102,8 +102,9 @@ public class MapiConfiguration {
     }
 
     @Bean
-    MapiDeclareAnswerMapper mapiDeclareAnswerMapper() {
-        return new MapiDeclareAnswerMapper();
+    MapiDeclareAnswerMapper mapiDeclareAnswerMapper(CustomsProperties customs) {
+        return new MapiDeclareAnswerMapper(MapiDeclareAnswerMapper.TRANSIENT_ERRORS,
+                customs.mapi().changedResendCodes());
     }
 
     private static <K> K key(String property, String configured, String demo, Function<String, K> loader) {

@@ -20,24 +20,41 @@ import org.customsbridge.ledger.DeclareOutcome;
  * {@code out_request_no} belongs to another call (a replayed answer, say): {@code UNKNOWN}.</li>
  * <li>{@code result_code=FAIL}: {@code DECLARE_FAILED} with {@code detail_error_code} and
  * {@code detail_error_des} as they came, known or not ({@code INVALID_PARAMETER},
- * {@code CONTEXT_INCONSISTENT}, {@code TRADE_NOT_EXIST}, ...), again except a transient code.</li>
+ * {@code CONTEXT_INCONSISTENT}, {@code TRADE_NOT_EXIST}, ...), again except a transient code.
+ * A code that means "a changed resend refused" ({@link #CHANGED_RESEND_CODES}) gets a message saying
+ * so when Alipay sends none: the declaration sent before stands at Alipay.</li>
  * <li>anything else, e.g. no {@code result_code}: {@code UNKNOWN}, never accepted.</li>
  * </ul>
- * ALIPAY-API.md §3 documents no transient MAPI code; {@code SYSTEM_ERROR} is Alipay's generic one,
- * hence a constructor that takes another set.
+ * Alipay's MAPI pages document no transient code; {@code SYSTEM_ERROR} is Alipay's generic one. Nor
+ * do they name the code of a changed resend refused: Alipay's help center says
+ * {@code CONTEXT_INCONSISTENT} "or another code". Both sets are therefore settings
+ * ({@code customs.mapi.changed-resend-codes} for the second).
  */
 public class MapiDeclareAnswerMapper {
 
     public static final Set<String> TRANSIENT_ERRORS = Set.of("SYSTEM_ERROR");
+    /** The {@code detail_error_code} of a resend with changed data that Alipay refuses, as documented so far. */
+    public static final Set<String> CHANGED_RESEND_CODES = Set.of("CONTEXT_INCONSISTENT");
 
     private final Set<String> transientErrors;
+    private final Set<String> changedResendCodes;
 
     public MapiDeclareAnswerMapper() {
-        this(TRANSIENT_ERRORS);
+        this(TRANSIENT_ERRORS, CHANGED_RESEND_CODES);
     }
 
     public MapiDeclareAnswerMapper(Set<String> transientErrors) {
+        this(transientErrors, CHANGED_RESEND_CODES);
+    }
+
+    public MapiDeclareAnswerMapper(Set<String> transientErrors, Set<String> changedResendCodes) {
         this.transientErrors = Set.copyOf(transientErrors);
+        this.changedResendCodes = Set.copyOf(changedResendCodes);
+    }
+
+    /** Whether {@code code} is Alipay refusing a resend whose data changed, so the earlier declaration stands. */
+    public boolean refusesChangedResend(String code) {
+        return code != null && changedResendCodes.contains(code);
     }
 
     public DeclareOutcome toOutcome(String declarationRequestId, MapiAnswer answer) {
@@ -69,6 +86,10 @@ public class MapiDeclareAnswerMapper {
             if (transientErrors.contains(code)) {
                 return DeclareOutcome.unknown(declarationRequestId, code,
                         message == null ? "MAPI error " + code + "; to be resent unchanged" : message);
+            }
+            if (message == null && refusesChangedResend(code)) {
+                message = "MAPI refused a changed resend of this out_request_no; the declaration sent before stands"
+                        + " at Alipay (resend it unchanged, or change only what Alipay's retransmission rule allows)";
             }
             return failed(declarationRequestId, code, message);
         }

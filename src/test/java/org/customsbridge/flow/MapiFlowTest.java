@@ -1,11 +1,13 @@
 package org.customsbridge.flow;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
+import org.customsbridge.testsupport.Failures;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
@@ -61,5 +63,30 @@ class MapiFlowTest {
             assertThat(bundle.journal().entries("mapi.declare")).hasSize(1);
             assertThat(bundle.journal().entries("alipay-plus.declare")).hasSize(2);
         }
+    }
+
+    @Test
+    void answersSignedByARuleNotAcceptedAreNeverTrusted() {
+        Inbox inbox = Inbox.under(root);
+        // the simulator signs the sorted pairs; accepting only the raw response text refuses them
+        try (Bundle bundle = Bundle.start(root, Map.of("customs.gateway", "mapi",
+                "customs.mapi.answer-signature", "response-text",
+                "customs.retry.max-attempts", "2", "customs.retry.delay", "50ms"))) {
+            inbox.drop("orders.csv", Inbox.csv("NARROW-0001,PAY-N-1,10.00"));
+            CSVRecord row = inbox.awaitResults("orders.csv").get(0);
+
+            assertThat(row.get("status")).isEqualTo("UNKNOWN");
+            assertThat(row.get("code")).isEqualTo("UNTRUSTED_ANSWER");
+            assertThat(row.get("message")).contains("customs.mapi.answer-signature=response-text");
+            assertThat(bundle.journal().entries("mapi.declare")).hasSize(2)
+                    .allSatisfy(e -> assertThat(e.resultCode()).isEqualTo("SUCCESS"));
+        }
+    }
+
+    @Test
+    void anUnknownAnswerSignatureRuleStopsStartUpNamingTheProperty() {
+        assertThatThrownBy(() -> Bundle.start(root, Map.of("customs.mapi.answer-signature", "sorted,raw")))
+                .satisfies(e -> assertThat(Failures.messages(e)).anyMatch(m -> m.contains(
+                        "customs.mapi.answer-signature")));
     }
 }

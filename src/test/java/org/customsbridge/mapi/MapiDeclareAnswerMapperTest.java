@@ -67,6 +67,31 @@ class MapiDeclareAnswerMapperTest {
     }
 
     @Test
+    void aRefusedChangedResendSaysTheEarlierDeclarationStandsWhenAlipayGivesNoText() {
+        DeclareOutcome outcome = mapper.toOutcome(ID, business(Map.of("result_code", "FAIL",
+                "detail_error_code", "CONTEXT_INCONSISTENT")));
+
+        assertThat(outcome.status()).isEqualTo(DeclarationStatus.DECLARE_FAILED);
+        assertThat(outcome.code()).isEqualTo("CONTEXT_INCONSISTENT");
+        assertThat(outcome.message()).contains("changed resend").contains("declaration sent before stands");
+        assertThat(mapper.refusesChangedResend("CONTEXT_INCONSISTENT")).isTrue();
+        assertThat(mapper.refusesChangedResend("INVALID_PARAMETER")).isFalse();
+    }
+
+    @Test
+    void theChangedResendCodesAreASetting() {
+        MapiDeclareAnswerMapper other = new MapiDeclareAnswerMapper(MapiDeclareAnswerMapper.TRANSIENT_ERRORS,
+                Set.of("REPEAT_REQ_INCONSISTENT"));
+
+        assertThat(other.refusesChangedResend("REPEAT_REQ_INCONSISTENT")).isTrue();
+        assertThat(other.refusesChangedResend("CONTEXT_INCONSISTENT")).isFalse();
+        assertThat(other.toOutcome(ID, business(Map.of("result_code", "FAIL", "detail_error_code",
+                "REPEAT_REQ_INCONSISTENT"))).message()).contains("changed resend");
+        assertThat(other.toOutcome(ID, business(Map.of("result_code", "FAIL", "detail_error_code",
+                "CONTEXT_INCONSISTENT"))).message()).isNull();
+    }
+
+    @Test
     void failWithoutDetailsIsStillAFailure() {
         DeclareOutcome outcome = mapper.toOutcome(ID, business(Map.of("result_code", "FAIL")));
 
