@@ -100,7 +100,7 @@ public class CustomsConfiguration {
         return new InboxFiles(formats, customs.outbox());
     }
 
-    /** Switches the SFTP intake's routes on when customs.intake.sftp.host is set. */
+    /** The SFTP intake's routes, from their templates, when customs.intake.sftp.host is set. */
     @Bean
     SftpIntake sftpIntake(SftpSettings settings) {
         return new SftpIntake(settings);

@@ -28,28 +28,10 @@ public class DerivedProperties implements EnvironmentPostProcessor {
         derived.put("customs.http.timeout-ms", millis(environment, "customs.http.timeout", "30s"));
         derived.put("customs.retry.max-redeliveries", Math.max(0,
                 Integer.parseInt(environment.getProperty("customs.retry.max-attempts", "5").strip()) - 1));
-        sftp(environment, derived);
+        // SftpSettings binds the SFTP intake's durations; one that does not parse is named here first
+        millis(environment, "customs.intake.sftp.poll-delay", "5s");
+        millis(environment, "customs.intake.sftp.stable-for", "1s");
         environment.getPropertySources().addLast(new MapPropertySource("customs-derived", derived));
-    }
-
-    /**
-     * The SFTP intake's endpoint options: milliseconds, yes/no and the key file's plain path (secrets
-     * need no care here: Camel's YAML DSL passes secret options RAW, so {@code &} or {@code +} in a
-     * password reach the server unchanged).
-     */
-    private static void sftp(ConfigurableEnvironment environment, Map<String, Object> derived) {
-        String prefix = "customs.intake.sftp.";
-        long stableFor = millis(environment, prefix + "stable-for", "1s");
-        derived.put(prefix + "poll-delay-ms", millis(environment, prefix + "poll-delay", "5s"));
-        derived.put(prefix + "stable-for-ms", stableFor);
-        derived.put(prefix + "lock-timeout-ms", stableFor * 3 + 10_000);
-        derived.put(prefix + "host-key-checking",
-                Boolean.parseBoolean(environment.getProperty(prefix + "strict-host-key-checking", "true").strip())
-                        ? "yes" : "no");
-        String key = environment.getProperty(prefix + "private-key");
-        if (key != null && !key.isBlank()) {
-            derived.put(prefix + "private-key-file", org.customsbridge.intake.SftpSettings.withoutFilePrefix(key.strip()));
-        }
     }
 
     private static long millis(ConfigurableEnvironment environment, String property, String fallback) {

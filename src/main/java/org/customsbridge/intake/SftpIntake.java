@@ -1,38 +1,82 @@
 package org.customsbridge.intake;
 
-import org.apache.camel.CamelContext;
-import org.apache.camel.builder.TemplatedRouteBuilder;
-import org.apache.camel.spring.boot.CamelContextConfiguration;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+import org.apache.camel.spi.RouteTemplateParameterSource;
 
 /**
- * Switches the SFTP intake on when {@code customs.intake.sftp.host} is set: the routes come from
- * the templates {@code sftp-intake} and {@code sftp-upload} (routes/), whose endpoint options are
- * the {@code customs.intake.sftp.*} properties. Without a host there is no SFTP route at all.
+ * The SFTP intake's routes, handed to Camel as route template parameters (the same mechanism as
+ * {@code camel.route-template.config}): when {@code customs.intake.sftp.host} is set, Camel creates
+ * {@code sftp-intake} and {@code sftp-upload} from their templates (routes/) with the parameters
+ * below, translated from {@code customs.intake.sftp.*}: durations as the milliseconds Camel's SFTP
+ * endpoint takes, strict host key checking as its yes/no, the key file as a plain path. Secrets
+ * are passed as references to their property, so that they never sit in a route's definition.
+ * Without a host there is no SFTP route at all.
  */
-public class SftpIntake implements CamelContextConfiguration {
+public class SftpIntake implements RouteTemplateParameterSource {
 
-    private static final Logger LOG = LoggerFactory.getLogger(SftpIntake.class);
+    private static final String PROPERTY = "customs.intake.sftp.";
 
-    private final SftpSettings settings;
+    private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
 
     public SftpIntake(SftpSettings settings) {
-        this.settings = settings;
-    }
-
-    @Override
-    public void beforeApplicationStart(CamelContext camelContext) {
-        // the templates are loaded with the routes, when the context starts
-    }
-
-    @Override
-    public void afterApplicationStart(CamelContext camelContext) {
         if (!settings.enabled()) {
             return;
         }
-        TemplatedRouteBuilder.builder(camelContext, "sftp-upload").routeId("sftp-upload").add();
-        TemplatedRouteBuilder.builder(camelContext, "sftp-intake").routeId("sftp-intake").add();
-        LOG.info("SFTP intake polling {}, results to {}", settings.address(), settings.resultsDirectory());
+        Map<String, Object> server = server(settings);
+        Map<String, Object> upload = new LinkedHashMap<>(server);
+        upload.put(TEMPLATE_ID, "sftp-upload");
+        routes.put("sftp-upload", upload);
+
+        Map<String, Object> intake = new LinkedHashMap<>(server);
+        intake.put(TEMPLATE_ID, "sftp-intake");
+        intake.put("directory", settings.directory());
+        intake.put("resultsDirectory", settings.resultsDirectory());
+        intake.put("stagingDirectory", settings.stagingDirectory().toString());
+        intake.put("pollDelay", Long.toString(settings.pollDelay().toMillis()));
+        intake.put("stableFor", Long.toString(settings.stableFor().toMillis()));
+        // a file that keeps changing is left for a later poll once three checks could not settle it
+        intake.put("lockTimeout", Long.toString(settings.stableFor().toMillis() * 3 + 10_000));
+        intake.put("backoffMultiplier", Integer.toString(settings.backoffMultiplier()));
+        routes.put("sftp-intake", intake);
+    }
+
+    /** Where the server is and how to log in: the parameters both templates share. */
+    private static Map<String, Object> server(SftpSettings settings) {
+        Map<String, Object> server = new LinkedHashMap<>();
+        server.put("host", settings.host().strip());
+        server.put("port", Integer.toString(settings.port()));
+        server.put("username", settings.user());
+        if (isSet(settings.password())) {
+            server.put("password", "{{" + PROPERTY + "password}}");
+        }
+        if (isSet(settings.privateKey())) {
+            server.put("privateKeyFile", SftpSettings.withoutFilePrefix(settings.privateKey().strip()));
+        }
+        if (isSet(settings.privateKeyPassphrase())) {
+            server.put("privateKeyPassphrase", "{{" + PROPERTY + "private-key-passphrase}}");
+        }
+        if (isSet(settings.knownHostsFile())) {
+            server.put("knownHostsFile", settings.knownHostsFile());
+        }
+        server.put("strictHostKeyChecking", settings.strictHostKeyChecking() ? "yes" : "no");
+        return server;
+    }
+
+    @Override
+    public Set<String> routeIds() {
+        return routes.keySet();
+    }
+
+    @Override
+    public Map<String, Object> parameters(String routeId) {
+        // a copy: Camel takes the template id out of the map it is given
+        return new LinkedHashMap<>(routes.get(routeId));
+    }
+
+    private static boolean isSet(String value) {
+        return value != null && !value.isBlank();
     }
 }

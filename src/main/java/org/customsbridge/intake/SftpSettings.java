@@ -6,6 +6,7 @@ import java.time.Duration;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code customs.intake.sftp.*}: an SFTP folder polled like the inbox. Off while {@code host} is
@@ -13,15 +14,21 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * (a wrong password or an unknown host key can only show at the first connection: health says so).
  *
  * @param host                   the SFTP server; empty = no SFTP intake
+ * @param port                   the server's SSH port
+ * @param user                   the login
+ * @param password               the login's password (or log in with privateKey)
  * @param directory              the folder polled, relative to the login folder (or absolute with a leading /)
  * @param resultsDirectory       where results files are uploaded (same rules as directory)
  * @param privateKey             path of an OpenSSH/PEM private key file ({@code file:} prefix allowed)
+ * @param privateKeyPassphrase   the key file's passphrase, if it has one
+ * @param pollDelay              how often the folder is polled
  * @param knownHostsFile         the known_hosts file the server's key must be in
  * @param strictHostKeyChecking  false accepts any host key (test setups only)
  * @param stagingDirectory       local folder the file is downloaded to before it is declared
  * @param stableFor              a remote file is taken once its size and time stamp have not changed this long
  * @param backoffMultiplier      after a failed poll, this many polls are skipped before the next attempt
  */
+@Validated
 @ConfigurationProperties("customs.intake.sftp")
 public record SftpSettings(
         String host,
