@@ -32,21 +32,19 @@ public final class CustomsConstants {
      *  and {@code inquire-<gateway>} make its calls. */
     @Metadata(description = "The gateway of the declaration or query", javaType = "java.lang.String")
     public static final String GATEWAY = "customsGateway";
-    /** The ids one tracking query asks about (at most {@code customs.tracking.batch-size}). */
+    /** The ids one query route ({@code inquire-<gateway>}) asks about: at most
+     *  {@code customs.tracking.batch-size}. */
     @Metadata(description = "The declarationRequestIds of one query", javaType = "java.util.List<String>")
-    public static final String INQUIRY_IDS = "customsBatchIds";
+    public static final String INQUIRY_IDS = "customsInquiryIds";
 
     // one gateway call, set by the gateway's signer
 
     /** The API path of an Alipay+ call, which its signature covers. */
     @Metadata(description = "The API path of an Alipay+ call", javaType = "java.lang.String")
     public static final String ALIPAY_PLUS_PATH = "alipayPlusPath";
-    /** The full URL a signed Alipay+ request goes to. */
-    @Metadata(description = "The URL a signed Alipay+ request goes to", javaType = "java.lang.String")
-    public static final String ALIPAY_PLUS_URL = "alipayPlusUrl";
-    /** The gateway URL a signed MAPI request goes to. */
-    @Metadata(description = "The URL a signed MAPI request goes to", javaType = "java.lang.String")
-    public static final String MAPI_URL = "mapiUrl";
+    /** The full URL a signed request goes to, whichever gateway signed it. */
+    @Metadata(description = "The URL a signed gateway request goes to", javaType = "java.lang.String")
+    public static final String GATEWAY_URL = "customsGatewayUrl";
     /** The operation of a gateway call ({@code alipay-plus.declare}, {@code mapi.query}...), for metrics. */
     @Metadata(description = "The operation of a gateway call, for metrics", javaType = "java.lang.String")
     public static final String GATEWAY_OPERATION = "customsGatewayOperation";

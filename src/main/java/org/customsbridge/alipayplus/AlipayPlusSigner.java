@@ -20,7 +20,7 @@ public class AlipayPlusSigner {
     /** Exchange property naming the operation path, e.g. {@link AlipayPlusApi#DECLARE_PATH}. */
     public static final String PATH = CustomsConstants.ALIPAY_PLUS_PATH;
     /** Exchange property the signer fills with the full URL to call. */
-    public static final String URL = CustomsConstants.ALIPAY_PLUS_URL;
+    public static final String URL = CustomsConstants.GATEWAY_URL;
 
     private final AlipayPlusCredentials credentials;
     private final Supplier<String> baseUrl;

@@ -17,7 +17,7 @@ import org.customsbridge.signing.MapiSigner;
 public class MapiRequestSigner {
 
     /** Exchange property the signer fills with the gateway URL to call. */
-    public static final String URL = CustomsConstants.MAPI_URL;
+    public static final String URL = CustomsConstants.GATEWAY_URL;
 
     private final MapiSigner signer;
     private final Supplier<String> gatewayUrl;
