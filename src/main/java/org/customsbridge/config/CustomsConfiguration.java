@@ -22,7 +22,7 @@ import org.customsbridge.alipayplus.AlipayPlusSigner;
 import org.customsbridge.alipayplus.AlipayPlusVerifier;
 import org.customsbridge.alipayplus.DeclareAnswerMapper;
 import org.customsbridge.alipayplus.DeclareRequestMapper;
-import org.customsbridge.declare.Admissions;
+import org.customsbridge.declare.AdmissionSteps;
 import org.customsbridge.declare.GatewayFailures;
 import org.customsbridge.intake.InboxFiles;
 import org.customsbridge.intake.InputFormats;
@@ -152,13 +152,13 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    Admissions admissions() {
-        return new Admissions();
+    AdmissionSteps admissionSteps() {
+        return new AdmissionSteps();
     }
 
     @Bean
     Predicate admittedToSend() {
-        return Admissions.toSend();
+        return AdmissionSteps.toSend();
     }
 
     /**

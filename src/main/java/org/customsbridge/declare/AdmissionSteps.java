@@ -13,7 +13,7 @@ import org.customsbridge.record.Declaration;
  * predicate rather than simple-language calls such as {@code ${body.send()}}: Camel evaluates
  * those through a copy of the exchange every time, and every declaration passes several.
  */
-public class Admissions {
+public class AdmissionSteps {
 
     /** The predicate "this admission is sent" (registered as a bean, for the {@code ref} language). */
     public static Predicate toSend() {
