@@ -1,6 +1,6 @@
 package org.customsbridge.alipayplus;
 
-/** Alipay+ customs operation paths and header names (seeds 002, 003). */
+/** Alipay+ customs operation paths and header names (as Alipay+'s declare and inquiry pages name them). */
 public final class AlipayPlusApi {
 
     public static final String DECLARE_PATH = "/aps/api/v1/customs/declare";

@@ -2,7 +2,7 @@ package org.customsbridge.mapi;
 
 import java.util.regex.Pattern;
 
-/** The legacy Alipay gateway (MAPI): path, services and parameter names (ALIPAY-API.md §3, seeds 000/001). */
+/** The legacy Alipay gateway (MAPI): path, services and parameter names (as Alipay's MAPI customs pages name them). */
 public final class MapiApi {
 
     /** Path of the gateway; production is {@code https://intlmapi.alipay.com/gateway.do}. */

@@ -3,8 +3,8 @@ package org.customsbridge.signing;
 import java.util.Optional;
 
 /**
- * The MAPI {@code sign_type} values (ALIPAY-API.md §3.2). The gateway wants them in upper case, so
- * {@link #parse(String)} takes no other spelling.
+ * The MAPI {@code sign_type} values, as Alipay's MAPI pages list them. The gateway wants them in
+ * upper case, so {@link #parse(String)} takes no other spelling.
  */
 public enum MapiSignType {
     MD5(null),

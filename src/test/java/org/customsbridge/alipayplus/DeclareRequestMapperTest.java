@@ -18,7 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 
 class DeclareRequestMapperTest {
 
-    /** The body of the worked example in ALIPAY-API.md §2.1, verbatim. */
+    /** The body of the worked signing example, verbatim. */
     static final String WORKED_BODY = """
             {"paymentRequestId":"PAY-20261124-0001","customsDeclarationRequestId":"DEC-20261124-0001",\
             "customs":{"customsCode":"ZONGSHU","region":"CN"},\

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** The MAPI answer parser against every sample of seeds 000 and 001, and against hostile or broken XML. */
+/** The MAPI answer parser against every sample of Alipay's query pages, and against hostile or broken XML. */
 class MapiAnswerParserTest {
 
     private final MapiAnswerParser parser = new MapiAnswerParser();
@@ -27,7 +27,7 @@ class MapiAnswerParserTest {
     @TempDir
     Path dir;
 
-    // ------------------------------------------------------------------ the seeds' samples
+    // ------------------------------------------------------------------ Alipay's samples
 
     @Test
     void seed000SuccessHasBothRecordsAndEveryField() throws Exception {
@@ -74,7 +74,7 @@ class MapiAnswerParserTest {
                 .containsEntry("customs_code", "2")
                 .hasSize(13);
         assertThat(answer.responseText()).isEqualTo(between(MapiSamples.SEED_000_SUCCESS));
-        // seed 000 is indented with no-break spaces (U+00A0), copied from a web page: text, not XML white space,
+        // the first query page's sample is indented with no-break spaces (U+00A0), copied from a web page: text, not XML white space,
         // which the signed text keeps as it is and the parser passes over
         assertThat(answer.responseText()).startsWith("\n\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0\u00a0<alipay>\n");
         assertThat(answer.responseText().replace('\u00a0', ' '))

@@ -1,12 +1,12 @@
 package org.customsbridge.mapi;
 
 /**
- * The sample answers of seeds 000 and 001 ({@code alipay.overseas.acquire.customs.query}), copied
- * character for character: the parser's first test cases.
+ * The sample answers of Alipay's two query pages ({@code alipay.overseas.acquire.customs.query},
+ * pages 1 and 2), copied character for character: the parser's first test cases.
  */
 final class MapiSamples {
 
-    /** Seed 000, "A successful query return", verbatim. */
+    /** Query page 1, "A successful query return", verbatim. */
     static final String SEED_000_SUCCESS = """
             <?xml version="1.0" encoding="utf-8"?>
             <alipay>
@@ -62,7 +62,7 @@ final class MapiSamples {
                 <sign_type>MD5</sign_type>
             </alipay>""";
 
-    /** Seed 000, "When the request is successful, but the business processing fails", verbatim. */
+    /** Query page 1, "When the request is successful, but the business processing fails", verbatim. */
     static final String SEED_000_BUSINESS_FAILURE = """
             <?xml version="1.0" encoding="utf-8"?>
             <alipay>
@@ -86,7 +86,7 @@ final class MapiSamples {
                 <sign_type>MD5</sign_type>
             </alipay>""";
 
-    /** Seed 000, "When the request is failed or the accessed data are incorrect", verbatim. */
+    /** Query page 1, "When the request is failed or the accessed data are incorrect", verbatim. */
     static final String SEED_000_ILLEGAL_SIGN = """
             <?xml version="1.0" encoding="utf-8"?>
             <alipay>
@@ -94,7 +94,7 @@ final class MapiSamples {
                 <error>ILLEGAL_SIGN</error>
             </alipay>""";
 
-    /** Seed 001, "Example of successful query return", verbatim. */
+    /** Query page 2, "Example of successful query return", verbatim. */
     static final String SEED_001_SUCCESS = """
             <?xml version="1.0" encoding="utf-8"?>
             <alipay>
@@ -150,7 +150,7 @@ final class MapiSamples {
             <sign_type>MD5</sign_type>
             </alipay>""";
 
-    /** Seed 001, "Example of when a request is successful, but the business processing fails", verbatim. */
+    /** Query page 2, "Example of when a request is successful, but the business processing fails", verbatim. */
     static final String SEED_001_BUSINESS_FAILURE = """
             <?xml version="1.0" encoding="utf-8"?>
             <alipay>
@@ -174,7 +174,7 @@ final class MapiSamples {
             <sign_type>MD5</sign_type>
             </alipay>""";
 
-    /** Seed 001, "Example of when a request is failed or the accessed data is incorrect", verbatim. */
+    /** Query page 2, "Example of when a request is failed or the accessed data is incorrect", verbatim. */
     static final String SEED_001_ILLEGAL_SIGN = """
             <?xml version="1.0" encoding="utf-8"?>
             <alipay>

@@ -20,7 +20,7 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.customsbridge.testsupport.TestKeys;
 
-/** MAPI signatures against the worked vectors of ALIPAY-API.md §3.2 and Alipay's own SDK ({@link AlipaySignature}). */
+/** MAPI signatures against worked MD5 vectors (checked with md5sum) and Alipay's own SDK ({@link AlipaySignature}). */
 class MapiSignatureTest {
 
     static final String DEMO_KEY = "demokeyfordocsonly0123456789abcd";
