@@ -8,7 +8,7 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
 /**
- * A status event as named SQL parameters: every field of CONTRACT §3, absent ones as {@code null},
+ * A status event as named SQL parameters: every field of the event (docs/statuses.md), absent ones as {@code null},
  * so that a statement may name any of them.
  */
 public class StatusEventFields {

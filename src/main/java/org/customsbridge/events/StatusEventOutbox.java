@@ -18,8 +18,8 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
- * The status events the ledger wrote, read per sink from that sink's cursor on, as the JSON of
- * CONTRACT §3. Delivery is at least once: the cursor is written every {@link #CURSOR_EVERY} events
+ * The status events the ledger wrote, read per sink from that sink's cursor on, as the JSON that
+ * docs/statuses.md describes. Delivery is at least once: the cursor is written every {@link #CURSOR_EVERY} events
  * and after the last of a batch, so a crash delivers again at most the events since it was last
  * written.
  * <p>
