@@ -42,7 +42,6 @@ import org.customsbridge.validation.LookupSettings;
 import org.customsbridge.validation.MerchantEnricher;
 import org.customsbridge.validation.RecordChecks;
 import org.customsbridge.validation.RecordValidator;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Conditional;
@@ -77,10 +76,8 @@ public class CustomsConfiguration {
      * worker thread.)
      */
     @Bean(destroyMethod = "shutdown")
-    ExecutorService declareWorkers(@Value("${customs.intake.concurrency}") int concurrency) {
-        if (concurrency < 1 || concurrency > 1000) {
-            throw new IllegalStateException("customs.intake.concurrency: 1 to 1000, was " + concurrency);
-        }
+    ExecutorService declareWorkers(CustomsProperties customs) {
+        int concurrency = customs.intake().concurrency();
         AtomicInteger threads = new AtomicInteger();
         return new ThreadPoolExecutor(concurrency, concurrency, 60, TimeUnit.SECONDS,
                 new ArrayBlockingQueue<>(concurrency * 4), r -> {
@@ -114,8 +111,8 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    JmsMessages jmsMessages(InputFormats formats, @Value("${customs.jms.queue}") String queue) {
-        return new JmsMessages(formats, queue);
+    JmsMessages jmsMessages(InputFormats formats, CustomsProperties customs) {
+        return new JmsMessages(formats, customs.jms().queue());
     }
 
     @Bean
@@ -145,10 +142,9 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    NodeHeartbeat nodeHeartbeat(JdbcTemplate jdbc, Clock clock,
-                                @Value("${customs.node.heartbeat-interval:2s}") Duration interval) {
+    NodeHeartbeat nodeHeartbeat(JdbcTemplate jdbc, Clock clock, CustomsProperties customs) {
         H2LedgerRebuild.afterCrash(jdbc);
-        return new NodeHeartbeat(jdbc, clock, interval);
+        return new NodeHeartbeat(jdbc, clock, customs.node().heartbeatInterval());
     }
 
     @Bean

@@ -16,7 +16,8 @@ public class ReportsConfiguration {
 
     @Bean
     ReconciliationReports reconciliationReports(JdbcTemplate jdbc, ObjectMapper mapper, Clock clock,
-                                                ReportSettings settings) {
-        return new ReconciliationReports(new ReconciliationQueries(jdbc, mapper, clock), settings, clock);
+                                                ReportSettings settings, CustomsProperties customs) {
+        return new ReconciliationReports(new ReconciliationQueries(jdbc, mapper, clock),
+                settings.withDefaultDirectory(customs.outbox().resolve("reports")), clock);
     }
 }

@@ -5,6 +5,7 @@ import java.util.Map;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.validation.annotation.Validated;
 
 /**
  * {@code customs.simulator.*}: the built-in Alipay sandbox.
@@ -18,13 +19,14 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param unknownPaymentPrefix payment ids starting with this are unknown to the sandbox (ORDER_NOT_EXIST,
  *                             and TRADE_NOT_EXIST on MAPI)
  * @param partner              the MAPI partner id the sandbox accepts
- * @param md5Key               the MAPI MD5 key the sandbox shares with the bundle; the default is the demo key of
- *                             ALIPAY-API.md §3.2, never a real one
+ * @param md5Key               the MAPI MD5 key the sandbox shares with the bundle; the default is the demo key
+ *                             of Alipay's MAPI documentation, never a real one
  * @param timeoutDelay         how long a {@code timeout} rule keeps the caller waiting
  * @param rules                behaviours by declarationRequestId prefix ({@code customs.simulator.rules.<name>.*})
  * @param faults               faults at random, by share of declare calls
  */
 @ConfigurationProperties("customs.simulator")
+@Validated
 public record SimulatorSettings(
         @DefaultValue("true") boolean enabled,
         @DefaultValue("SANDBOX_5Y00000000001") String clientId,
@@ -44,6 +46,12 @@ public record SimulatorSettings(
     /**
      * Faults at random, for declare calls of ids no rule names ({@code customs.simulator.faults.*}):
      * each a share between 0 and 1 of the calls.
+     *
+     * @param u            share of declare calls answered with result status U
+     * @param timeout      share of declare calls left without an answer until the caller times out
+     * @param http500      share of declare calls answered with HTTP 500
+     * @param malformed    share of declare calls answered with a body that does not parse
+     * @param badSignature share of declare calls answered with a signature that does not verify
      */
     public record Faults(
             @DefaultValue("0") double u,

@@ -32,6 +32,15 @@ class ConfigurationChecksTest {
         "customs.enrich.http.url|http://erp.example.com/orders/{orderId}|customs.enrich.http.url: {orderId} is not a record field",
         "customs.enrich.http.url|erp.example.com/orders|customs.enrich.http.url: an http:// or https:// URL",
         "customs.intake.sftp.host|sftp.example.com|customs.intake.sftp.user: required",
+        "customs.intake.concurrency|0|customs.intake.concurrency: 1 to 1000",
+        "customs.intake.file.poll-delay|soon|customs.intake.file.poll-delay: not a duration",
+        "customs.health.min-free-space|plenty|customs.health.min-free-space: not a size",
+        "customs.intake.file.poll-delay-ms|100|customs.intake.file.poll-delay-ms: no longer read, set customs.intake.file.poll-delay",
+        "customs.intake.file.stable-for-ms|200|customs.intake.file.stable-for-ms: no longer read, set customs.intake.file.stable-for",
+        "customs.intake.file.lock-timeout-ms|10000|customs.intake.file.lock-timeout-ms: no longer read, set customs.intake.file.lock-timeout",
+        "customs.retransmission-check-ms|10000|customs.retransmission-check-ms: no longer read, set customs.retransmission-check",
+        "customs.sinks.poll-delay-ms|500|customs.sinks.poll-delay-ms: no longer read, set customs.sinks.poll-delay",
+        "customs.sinks.retry.delay-ms|1000|customs.sinks.retry.delay-ms: no longer read, set customs.sinks.retry.delay",
     })
     void aBadSettingStopsStartUpNamingIt(String property, String value, String message) {
         assertThatThrownBy(() -> Bundle.start(root, Map.of(property, value)))

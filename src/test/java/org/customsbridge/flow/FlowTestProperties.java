@@ -25,8 +25,8 @@ public final class FlowTestProperties {
         properties.put("customs.inbox", root.resolve("inbox").toString());
         properties.put("customs.outbox", root.resolve("outbox").toString());
         properties.put("customs.demo-keys-directory", root.resolve("keys").toString());
-        properties.put("customs.intake.file.poll-delay-ms", "100");
-        properties.put("customs.intake.file.stable-for-ms", "200");
+        properties.put("customs.intake.file.poll-delay", "100ms");
+        properties.put("customs.intake.file.stable-for", "200ms");
         properties.put("customs.merchant.customs-code", "hanguo");
         properties.put("customs.merchant.customs-name", "jwyhanguo_card");
         properties.put("spring.artemis.embedded.data-directory", root.resolve("artemis").toString());

@@ -29,7 +29,7 @@ class RetransmissionFlowTest {
     void aChangedAmountWaitsForFiveMinutesAndOtherChangesAreRefused() {
         Inbox inbox = Inbox.under(root);
         MutableClock clock = new MutableClock(Instant.parse("2026-11-24T10:00:00Z"));
-        try (Bundle bundle = Bundle.start(root, Map.of("customs.retransmission-check-ms", "100",
+        try (Bundle bundle = Bundle.start(root, Map.of("customs.retransmission-check", "100ms",
                 "customs.tracking.poll-interval", "1d"), clock)) {
             SimulatorJournal journal = bundle.journal();
             inbox.drop("first.csv", Inbox.csv("RETRANS-0001,PAY-RT-1,10.00"));

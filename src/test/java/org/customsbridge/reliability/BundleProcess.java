@@ -94,8 +94,8 @@ final class BundleProcess implements AutoCloseable {
                 Map.entry("customs.outbox", root.resolve("outbox").toString()),
                 Map.entry("customs.merchant.customs-code", "hanguo"),
                 Map.entry("customs.merchant.customs-name", "jwyhanguo_card"),
-                Map.entry("customs.intake.file.poll-delay-ms", "100"),
-                Map.entry("customs.intake.file.stable-for-ms", "200"),
+                Map.entry("customs.intake.file.poll-delay", "100ms"),
+                Map.entry("customs.intake.file.stable-for", "200ms"),
                 Map.entry("customs.retry.delay", "200ms"),
                 Map.entry("customs.node.heartbeat-interval", "500ms"),
                 Map.entry("spring.artemis.embedded.data-directory", root.resolve("artemis").toString())));
