@@ -117,7 +117,18 @@ final class ConfigurationReference {
             value.forEach(item -> items.add(item.asText()));
             return "`" + String.join(",", items) + "`";
         }
-        return "`" + value.asText() + "`";
+        String text = value.asText();
+        // a set default comes as its toString: [a, b]
+        return "`" + (text.startsWith("[") && text.endsWith("]") ? text.substring(1, text.length() - 1) : text) + "`";
+    }
+
+    /** Angle brackets outside code spans would read as HTML in the rendered page. */
+    private static String outsideCode(String markdown) {
+        String[] parts = markdown.split("`", -1);
+        for (int i = 0; i < parts.length; i += 2) {
+            parts[i] = parts[i].replace("<", "&lt;").replace(">", "&gt;");
+        }
+        return String.join("`", parts);
     }
 
     private static String description(String javadoc) {
@@ -127,7 +138,7 @@ final class ConfigurationReference {
             tags.appendReplacement(text, Matcher.quoteReplacement("`" + tags.group(1) + "`"));
         }
         tags.appendTail(text);
-        String sentence = text.toString().replace("|", "\\|");
+        String sentence = outsideCode(text.toString().replace("|", "\\|"));
         if (sentence.isEmpty()) {
             return sentence;
         }
