@@ -2,6 +2,7 @@ package org.customsbridge.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.ThreadPoolExecutor;
@@ -33,10 +34,7 @@ import org.customsbridge.intake.SftpSettings;
 import org.customsbridge.ledger.H2LedgerRebuild;
 import org.customsbridge.ledger.NodeHeartbeat;
 import org.customsbridge.results.ResultRows;
-import org.customsbridge.signing.DemoKeys;
 import org.customsbridge.signing.PemKeys;
-import org.customsbridge.simulator.SimulatorAddress;
-import org.customsbridge.simulator.SimulatorSettings;
 import org.customsbridge.validation.ErpLookup;
 import org.customsbridge.validation.LookupSettings;
 import org.customsbridge.validation.MerchantEnricher;
@@ -60,11 +58,6 @@ public class CustomsConfiguration {
     @ConditionalOnMissingBean(Clock.class)
     Clock clock() {
         return Clock.systemUTC();
-    }
-
-    @Bean
-    SimulatorAddress simulatorAddress() {
-        return new SimulatorAddress();
     }
 
     /**
@@ -182,37 +175,37 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    Gateways gateways(CustomsProperties customs, SimulatorSettings simulator) {
-        return Gateways.of(customs, simulator);
+    Gateways gateways(CustomsProperties customs, Optional<GatewayDefaults> defaults) {
+        return Gateways.of(customs, defaults);
     }
 
     @Bean
-    AlipayPlusCredentials alipayPlusCredentials(CustomsProperties customs, SimulatorSettings simulator,
+    AlipayPlusCredentials alipayPlusCredentials(CustomsProperties customs, Optional<GatewayDefaults> defaults,
                                                 Gateways gateways) {
         if (!gateways.isEnabled("alipay-plus")) {
             return new AlipayPlusCredentials(null, null, null, null);
         }
         CustomsProperties.AlipayPlus alipayPlus = customs.alipayPlus();
-        DemoKeys demo = simulator.enabled() ? DemoKeys.in(customs.demoKeysDirectory()) : null;
-        String clientId = orDemo(alipayPlus.clientId(), simulator.enabled() ? simulator.clientId() : null,
+        String clientId = orDefault(alipayPlus.clientId(), defaults.map(GatewayDefaults::alipayPlusClientId),
                 "customs.alipay-plus.client-id");
         return new AlipayPlusCredentials(clientId, alipayPlus.keyVersion(),
-                key("customs.alipay-plus.private-key", orDemo(alipayPlus.privateKey(),
-                        demo == null ? null : demo.privateKey(DemoKeys.MERCHANT), "customs.alipay-plus.private-key"),
+                key("customs.alipay-plus.private-key", orDefault(alipayPlus.privateKey(),
+                        defaults.map(GatewayDefaults::merchantPrivateKey), "customs.alipay-plus.private-key"),
                         PemKeys::privateKey),
-                key("customs.alipay-plus.alipay-public-key", orDemo(alipayPlus.alipayPublicKey(),
-                        demo == null ? null : demo.publicKey(DemoKeys.ALIPAY), "customs.alipay-plus.alipay-public-key"),
+                key("customs.alipay-plus.alipay-public-key", orDefault(alipayPlus.alipayPublicKey(),
+                        defaults.map(GatewayDefaults::alipayPublicKey), "customs.alipay-plus.alipay-public-key"),
                         PemKeys::publicKey));
     }
 
+    /** The configured endpoint, or the defaults' (asked at each call); none when the gateway is off. */
     @Bean
-    Supplier<String> alipayPlusBaseUrl(CustomsProperties customs, SimulatorAddress simulatorAddress) {
+    Supplier<String> alipayPlusBaseUrl(CustomsProperties customs, Optional<GatewayDefaults> defaults) {
         String endpoint = customs.alipayPlus().endpoint();
         if (Gateways.isSet(endpoint)) {
             String base = endpoint.strip().replaceAll("/+$", "");
             return () -> base;
         }
-        return simulatorAddress::baseUrl;
+        return defaults.<Supplier<String>>map(fallback -> fallback::alipayPlusBaseUrl).orElse(() -> null);
     }
 
     @Bean
@@ -236,14 +229,12 @@ public class CustomsConfiguration {
         return new AlipayPlusVerifier(credentials);
     }
 
-    private static String orDemo(String configured, String demo, String property) {
+    private static String orDefault(String configured, Optional<String> fallback, String property) {
         if (configured != null && !configured.isBlank()) {
             return configured;
         }
-        if (demo != null) {
-            return demo;
-        }
-        throw new IllegalStateException(property + ": required when customs.simulator.enabled=false");
+        return fallback.orElseThrow(() -> new IllegalStateException(property
+                + ": required when customs.simulator.enabled=false"));
     }
 
     private static <K> K key(String property, String source, Function<String, K> loader) {

@@ -27,8 +27,6 @@ import org.springframework.validation.annotation.Validated;
  * @param http                 calls to the gateways
  * @param retry                resends of a declaration whose answer is unknown
  * @param tracking             queries of open declarations until customs answers
- * @param demoKeysDirectory    where demo keys for the built-in simulator are generated on first start
- *                             (never commit them)
  * @param retransmissionWait   a declared id that comes again with changed merchant customs code or
  *                             name, customs code or amount is declared again no earlier than this after
  *                             its last call (Alipay's rule)
@@ -50,7 +48,6 @@ public record CustomsProperties(
         @DefaultValue Http http,
         @DefaultValue Retry retry,
         @DefaultValue Tracking tracking,
-        @DefaultValue("data/keys") Path demoKeysDirectory,
         @DefaultValue("5m") Duration retransmissionWait,
         @DefaultValue("10s") Duration retransmissionCheck,
         @DefaultValue Node node,

@@ -1,22 +1,21 @@
 package org.customsbridge.config;
 
 import java.util.LinkedHashSet;
+import java.util.Optional;
 import java.util.Set;
 
-import org.customsbridge.simulator.SimulatorSettings;
-
 /**
- * Which gateways this bundle can use. With the simulator on, both (demo settings fill the gaps).
- * With it off, a gateway is on when its endpoint is set; the default gateway must be on.
+ * Which gateways this bundle can use. With {@link GatewayDefaults} (the simulator on), both: the
+ * defaults fill the gaps. Without, a gateway is on when its endpoint is set; the default gateway must be on.
  */
 public record Gateways(Set<String> enabled) {
 
-    public static Gateways of(CustomsProperties customs, SimulatorSettings simulator) {
+    public static Gateways of(CustomsProperties customs, Optional<GatewayDefaults> defaults) {
         Set<String> enabled = new LinkedHashSet<>();
-        if (simulator.enabled() || isSet(customs.alipayPlus().endpoint())) {
+        if (defaults.isPresent() || isSet(customs.alipayPlus().endpoint())) {
             enabled.add("alipay-plus");
         }
-        if (simulator.enabled() || isSet(customs.mapi().endpoint())) {
+        if (defaults.isPresent() || isSet(customs.mapi().endpoint())) {
             enabled.add("mapi");
         }
         if (!CustomsProperties.GATEWAYS.contains(customs.gateway())) {

@@ -1,29 +1,26 @@
 package org.customsbridge.config;
 
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 import org.customsbridge.mapi.MapiAnswerReader;
 import org.customsbridge.mapi.MapiAnswerVerifier;
-import org.customsbridge.mapi.MapiApi;
 import org.customsbridge.mapi.MapiDeclareAnswerMapper;
 import org.customsbridge.mapi.MapiDeclareRequestMapper;
 import org.customsbridge.mapi.MapiQueryRequestMapper;
 import org.customsbridge.mapi.MapiRequestSigner;
-import org.customsbridge.signing.DemoKeys;
 import org.customsbridge.signing.KeySources;
 import org.customsbridge.signing.MapiSignType;
 import org.customsbridge.signing.MapiSigner;
 import org.customsbridge.signing.PemKeys;
-import org.customsbridge.simulator.SimulatorAddress;
-import org.customsbridge.simulator.SimulatorSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The legacy gateway's building blocks, built from {@code customs.mapi.*}; with the simulator on,
- * empty settings take the sandbox's partner, MD5 key and demo keys.
+ * The legacy gateway's building blocks, built from {@code customs.mapi.*}; empty settings take the
+ * {@link GatewayDefaults} when there are some (the simulator's partner, MD5 key and demo keys).
  */
 @Configuration(proxyBeanMethods = false)
 public class MapiConfiguration {
@@ -32,12 +29,12 @@ public class MapiConfiguration {
 
     /** The partner id the requests carry. */
     @Bean
-    Supplier<String> mapiPartner(CustomsProperties customs, SimulatorSettings simulator, Gateways gateways) {
+    Supplier<String> mapiPartner(CustomsProperties customs, Optional<GatewayDefaults> defaults, Gateways gateways) {
         if (!gateways.isEnabled("mapi")) {
             return () -> null;
         }
         String partner = Gateways.isSet(customs.mapi().partner()) ? customs.mapi().partner().strip()
-                : simulator.enabled() ? simulator.partner() : null;
+                : defaults.map(GatewayDefaults::mapiPartner).orElse(null);
         if (partner == null || !PARTNER.matcher(partner).matches()) {
             throw new IllegalStateException("customs.mapi.partner: 16 digits starting with 2088"
                     + (partner == null ? ", required" : ", was " + partner));
@@ -46,7 +43,7 @@ public class MapiConfiguration {
     }
 
     @Bean
-    MapiSigner mapiSigner(CustomsProperties customs, SimulatorSettings simulator, Gateways gateways) {
+    MapiSigner mapiSigner(CustomsProperties customs, Optional<GatewayDefaults> defaults, Gateways gateways) {
         CustomsProperties.Mapi mapi = customs.mapi();
         MapiSignType type = MapiSignType.parse(mapi.signType() == null ? "" : mapi.signType().strip())
                 .orElseThrow(() -> new IllegalStateException("customs.mapi.sign-type: MD5, RSA or RSA2, was "
@@ -55,28 +52,28 @@ public class MapiConfiguration {
             return MapiSigner.md5("gateway-not-configured");
         }
         if (type == MapiSignType.MD5) {
-            String key = Gateways.isSet(mapi.md5Key()) ? mapi.md5Key() : simulator.enabled() ? simulator.md5Key() : null;
+            String key = Gateways.isSet(mapi.md5Key()) ? mapi.md5Key()
+                    : defaults.map(GatewayDefaults::mapiMd5Key).orElse(null);
             if (key == null) {
                 throw new IllegalStateException("customs.mapi.md5-key: required for sign type MD5");
             }
             return MapiSigner.md5(KeySources.text(key));
         }
-        DemoKeys demo = simulator.enabled() ? DemoKeys.in(customs.demoKeysDirectory()) : null;
         return MapiSigner.rsa(type,
                 key("customs.mapi.private-key", mapi.privateKey(),
-                        demo == null ? null : demo.privateKey(DemoKeys.MERCHANT), PemKeys::privateKey),
+                        defaults.map(GatewayDefaults::merchantPrivateKey).orElse(null), PemKeys::privateKey),
                 key("customs.mapi.alipay-public-key", mapi.alipayPublicKey(),
-                        demo == null ? null : demo.publicKey(DemoKeys.ALIPAY), PemKeys::publicKey));
+                        defaults.map(GatewayDefaults::alipayPublicKey).orElse(null), PemKeys::publicKey));
     }
 
     @Bean
-    Supplier<String> mapiGatewayUrl(CustomsProperties customs, SimulatorAddress simulatorAddress) {
+    Supplier<String> mapiGatewayUrl(CustomsProperties customs, Optional<GatewayDefaults> defaults) {
         String endpoint = customs.mapi().endpoint();
         if (Gateways.isSet(endpoint)) {
             String url = endpoint.strip();
             return () -> url;
         }
-        return () -> simulatorAddress.baseUrl() + MapiApi.GATEWAY_PATH;
+        return defaults.<Supplier<String>>map(fallback -> fallback::mapiGatewayUrl).orElse(() -> null);
     }
 
     @Bean

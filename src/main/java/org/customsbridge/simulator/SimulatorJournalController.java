@@ -5,11 +5,9 @@ import java.util.List;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 
 /** {@code GET /simulator/journal}: the calls the simulator answered, for demos and tests. */
 @RestController
-@ConditionalOnProperty(name = "customs.simulator.enabled", havingValue = "true", matchIfMissing = true)
 public class SimulatorJournalController {
 
     private final SimulatorJournal journal;

@@ -40,7 +40,7 @@ import org.customsbridge.flow.Bundle;
 import org.customsbridge.flow.Inbox;
 import org.customsbridge.record.Declaration;
 import org.customsbridge.signing.AlipayPlusSignature;
-import org.customsbridge.signing.DemoKeys;
+import org.customsbridge.simulator.DemoKeys;
 import org.customsbridge.signing.MapiSignature;
 import org.customsbridge.signing.MapiSigner;
 import org.customsbridge.signing.PemKeys;

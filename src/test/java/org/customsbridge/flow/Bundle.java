@@ -65,6 +65,11 @@ public final class Bundle implements AutoCloseable {
         return new Http(port());
     }
 
+    /** The running application's context, to look at what it holds. */
+    public ConfigurableApplicationContext context() {
+        return context;
+    }
+
     public JdbcTemplate jdbc() {
         return context.getBean(JdbcTemplate.class);
     }

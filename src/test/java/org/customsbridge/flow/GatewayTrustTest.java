@@ -7,7 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
-import org.customsbridge.signing.DemoKeys;
+import org.customsbridge.simulator.DemoKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import static org.customsbridge.testsupport.Failures.messages;

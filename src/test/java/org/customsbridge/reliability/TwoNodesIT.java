@@ -29,7 +29,7 @@ import org.customsbridge.events.StatusEventOutbox;
 import org.customsbridge.flow.Bundle;
 import org.customsbridge.flow.Inbox;
 import org.customsbridge.flow.TestDatabase;
-import org.customsbridge.signing.DemoKeys;
+import org.customsbridge.simulator.DemoKeys;
 import org.customsbridge.simulator.SimulatedDeclarations;
 import org.customsbridge.simulator.SimulatorJournal;
 import org.junit.jupiter.api.Assumptions;

@@ -4,20 +4,44 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationPredicate;
-import org.customsbridge.config.CustomsProperties;
+import org.customsbridge.config.GatewayDefaults;
 import org.customsbridge.mapi.MapiApi;
-import org.customsbridge.signing.DemoKeys;
 import org.customsbridge.signing.PemKeys;
+import org.springframework.boot.autoconfigure.AutoConfiguration;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
 
-/** Wires the sandbox when {@code customs.simulator.enabled=true} (the default). */
-@Configuration(proxyBeanMethods = false)
+/**
+ * The built-in Alipay sandbox, served on this application's HTTP port when
+ * {@code customs.simulator.enabled=true} (the default). It plugs itself in: the bundle's own
+ * configuration knows only {@link GatewayDefaults}, which this supplies, so that gateway endpoints,
+ * ids and keys left empty point at the sandbox and its demo keys. Registered in
+ * {@code META-INF/spring/org.springframework.boot.autoconfigure.AutoConfiguration.imports}.
+ */
+@AutoConfiguration
 @ConditionalOnProperty(name = "customs.simulator.enabled", havingValue = "true", matchIfMissing = true)
-public class SimulatorConfiguration {
+@EnableConfigurationProperties({SimulatorSettings.class, DemoKeysSettings.class})
+public class SimulatorAutoConfiguration {
+
+    /** Where the sandbox listens, known once the web server has started. */
+    @Bean
+    SimulatorAddress simulatorAddress() {
+        return new SimulatorAddress();
+    }
+
+    /** Demo key pairs for both sides, generated on first start. */
+    @Bean
+    DemoKeys demoKeys(DemoKeysSettings settings) {
+        return DemoKeys.in(settings.demoKeysDirectory());
+    }
+
+    @Bean
+    GatewayDefaults simulatorGatewayDefaults(SimulatorAddress address, SimulatorSettings settings, DemoKeys keys) {
+        return new SimulatorGatewayDefaults(address, settings, keys);
+    }
 
     @Bean
     SimulatorJournal simulatorJournal(Clock clock) {
@@ -39,9 +63,8 @@ public class SimulatorConfiguration {
      * unknown to it, so it verifies with the demo merchant key unless told otherwise.
      */
     @Bean
-    AlipayPlusSandbox alipayPlusSandbox(ObjectMapper mapper, SimulatorSettings settings, CustomsProperties customs,
+    AlipayPlusSandbox alipayPlusSandbox(ObjectMapper mapper, SimulatorSettings settings, DemoKeys keys,
                                         SimulatedDeclarations declarations, SimulatorJournal journal) {
-        DemoKeys keys = DemoKeys.in(customs.demoKeysDirectory());
         return new AlipayPlusSandbox(mapper, settings.clientId(),
                 PemKeys.publicKey(keys.publicKey(DemoKeys.MERCHANT)),
                 PemKeys.privateKey(keys.privateKey(DemoKeys.ALIPAY)),
@@ -50,9 +73,8 @@ public class SimulatorConfiguration {
 
     /** As {@link #alipayPlusSandbox}: the demo merchant key verifies RSA requests, the demo Alipay key signs. */
     @Bean
-    MapiSandbox mapiSandbox(SimulatorSettings settings, CustomsProperties customs, SimulatedDeclarations declarations,
+    MapiSandbox mapiSandbox(SimulatorSettings settings, DemoKeys keys, SimulatedDeclarations declarations,
                             SimulatorJournal journal) {
-        DemoKeys keys = DemoKeys.in(customs.demoKeysDirectory());
         return new MapiSandbox(settings.partner(), settings.md5Key(),
                 PemKeys.publicKey(keys.publicKey(DemoKeys.MERCHANT)),
                 PemKeys.privateKey(keys.privateKey(DemoKeys.ALIPAY)),
@@ -76,6 +98,12 @@ public class SimulatorConfiguration {
                 new MapiSimulatorServlet(sandbox, settings, rules, journal), MapiApi.GATEWAY_PATH);
         registration.setName("mapiSimulator");
         return registration;
+    }
+
+    /** {@code GET /simulator/journal}: the calls the sandbox answered. */
+    @Bean
+    SimulatorJournalController simulatorJournalController(SimulatorJournal journal) {
+        return new SimulatorJournalController(journal);
     }
 
     /**

@@ -1,4 +1,4 @@
-package org.customsbridge.signing;
+package org.customsbridge.simulator;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,6 +9,8 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
+
+import org.customsbridge.signing.PemKeys;
 
 /**
  * Throwaway RSA-2048 key pairs for the built-in simulator, generated on first start into a local

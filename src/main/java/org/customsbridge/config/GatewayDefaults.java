@@ -1,0 +1,31 @@
+package org.customsbridge.config;
+
+/**
+ * What a gateway setting left empty falls back to. A production setup has none: each gateway in use
+ * needs its own endpoint, ids and keys, and start-up names the one that is missing. An add-on that
+ * stands in for Alipay (the built-in simulator) supplies one as a bean, and the gateways it answers
+ * for then work without any setting.
+ */
+public interface GatewayDefaults {
+
+    /** Base URL of the Alipay+ API; asked for at each call, as it may be known only once the web server runs. */
+    String alipayPlusBaseUrl();
+
+    /** Full {@code gateway.do} URL of the MAPI gateway; asked for at each call, as {@link #alipayPlusBaseUrl}. */
+    String mapiGatewayUrl();
+
+    /** The Alipay+ client id. */
+    String alipayPlusClientId();
+
+    /** The MAPI partner id. */
+    String mapiPartner();
+
+    /** The MAPI MD5 key. */
+    String mapiMd5Key();
+
+    /** The merchant's RSA private key that signs requests (PEM text, or {@code file:} and a path). */
+    String merchantPrivateKey();
+
+    /** Alipay's RSA public key that verifies answers (PEM text, or {@code file:} and a path). */
+    String alipayPublicKey();
+}
