@@ -2,7 +2,7 @@ package org.customsbridge.record;
 
 import java.util.List;
 
-/** The field names of the declaration record (CONTRACT §1), as inputs spell them. */
+/** The field names of the declaration record (docs/records-and-files.md), as inputs spell them. */
 public final class Fields {
 
     public static final String DECLARATION_REQUEST_ID = "declarationRequestId";

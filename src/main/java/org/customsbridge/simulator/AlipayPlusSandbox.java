@@ -29,10 +29,10 @@ import org.customsbridge.signing.SignatureHeader;
  */
 public class AlipayPlusSandbox {
 
-    /** The AlipayCN wallet's registration id at customs, the same for all four customs codes (seed 003). */
+    /** The AlipayCN wallet's registration id at customs, the same for all four customs codes Alipay+ lists. */
     static final String PSP_CUSTOMS_CODE = "31222699S7";
     private static final Duration RETRANSMISSION_WAIT = Duration.ofMinutes(5);
-    /** Fields a retransmission may change (seed 003). */
+    /** Fields a retransmission may change, by Alipay+'s retransmission rule. */
     private static final Set<String> CHANGEABLE = Set.of("customs.customsCode", "merchantCustomsInfo.merchantCustomsCode",
             "merchantCustomsInfo.merchantCustomsName", "declarationAmount.value");
 

@@ -48,7 +48,7 @@ public class SimulatedDeclarations {
         }
     }
 
-    /** How long after its last accepted call a declaration may be sent again with other data (seed 003). */
+    /** How long after its last accepted call a declaration may be sent again with other data (Alipay's rule). */
     static final Duration RETRANSMISSION_WAIT = Duration.ofMinutes(5);
 
     private final Map<String, Stored> byKey = new ConcurrentHashMap<>();
@@ -168,7 +168,7 @@ public class SimulatedDeclarations {
     }
 
     /**
-     * The retransmission rule both families document (ALIPAY-API.md §2.7, §3.4): a declaration sent
+     * The retransmission rule both API families document: a declaration sent
      * again with {@code changed} fields is taken only once {@link #RETRANSMISSION_WAIT} has passed
      * since its last accepted call, and only if every changed field is {@code changeable}.
      */

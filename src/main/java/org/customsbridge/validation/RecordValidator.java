@@ -24,8 +24,8 @@ import org.customsbridge.record.Declaration;
 import org.customsbridge.record.RawRecord;
 
 /**
- * The record rules of CONTRACT §1, tightened where ALIPAY-API.md is stricter (MAPI's id charset,
- * String(20) amounts). Every broken rule is reported, not just the first.
+ * The record rules (docs/records-and-files.md), the stricter of the two APIs' wherever they differ
+ * (MAPI's id charset, String(20) amounts). Every broken rule is reported, not just the first.
  */
 public class RecordValidator {
 

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Retransmission (seed 003): a declared id with a changed amount, customs code or merchant customs
+ * Retransmission (Alipay's rule): a declared id with a changed amount, customs code or merchant customs
  * data is declared again, but not earlier than 5 minutes after its last call; any other change is
  * refused. Time is a clock the test moves.
  */

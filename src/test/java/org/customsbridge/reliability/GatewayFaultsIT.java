@@ -17,7 +17,7 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * A gateway that misbehaves at random, all at once: 30 % U, 10 % timeouts, 5 % HTTP 500, some
  * malformed bodies and some answers with bad signatures. 5,000 records end each in a status of
- * CONTRACT §4 with its reason, none lost, none sent with two different parameter sets.
+ * the bundle's with its reason, none lost, none sent with two different parameter sets.
  */
 class GatewayFaultsIT {
 

@@ -18,18 +18,18 @@ import org.junit.jupiter.params.provider.NullAndEmptySource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.customsbridge.testsupport.TestKeys;
 
-/** Our Alipay+ RSA256 signatures against ALIPAY-API.md §2.1 and Alipay's own SDK ({@link SignatureTool}). */
+/** Our Alipay+ RSA256 signatures against Alipay+'s documented worked example and Alipay's own SDK ({@link SignatureTool}). */
 class AlipayPlusSignatureTest {
 
     static final String PATH = "/aps/api/v1/customs/declare";
     static final String CLIENT_ID = "SANDBOX_5Y00000000001";
     static final String TIME = "2026-11-24T10:15:30+08:00";
-    /** The body of the worked example in ALIPAY-API.md §2.1. */
+    /** The body of Alipay+'s signing worked example. */
     static final String BODY = "{\"paymentRequestId\":\"PAY-20261124-0001\",\"customsDeclarationRequestId\":"
             + "\"DEC-20261124-0001\",\"customs\":{\"customsCode\":\"ZONGSHU\",\"region\":\"CN\"},"
             + "\"merchantCustomsInfo\":{\"merchantCustomsCode\":\"hanguo\",\"merchantCustomsName\":\"jwyhanguo_card\"},"
             + "\"declarationAmount\":{\"currency\":\"CNY\",\"value\":\"12345\"},\"isSplit\":\"false\"}";
-    /** The content to sign of the worked example, verbatim from ALIPAY-API.md §2.1. */
+    /** The content to sign of the worked example, verbatim. */
     static final String WORKED_CONTENT = """
             POST /aps/api/v1/customs/declare
             SANDBOX_5Y00000000001.2026-11-24T10:15:30+08:00.{"paymentRequestId":"PAY-20261124-0001",\

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** One test per rule of CONTRACT §1, plus reporting several broken rules at once. */
+/** One test per record rule, plus reporting several broken rules at once. */
 class RecordValidatorTest {
 
     private final RecordValidator validator = new RecordValidator("alipay-plus");
