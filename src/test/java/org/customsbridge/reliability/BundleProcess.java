@@ -49,8 +49,15 @@ final class BundleProcess implements AutoCloseable {
         withPort.put("server.port", Integer.toString(port));
         BundleProcess bundle = launch(List.of("-Xmx" + heap, "-XX:+ExitOnOutOfMemoryError"), withPort, environment,
                 log, new Http(port));
-        await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
-                .until(() -> !bundle.process.isAlive() || bundle.isUp());
+        try {
+            await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(250))
+                    .until(() -> !bundle.process.isAlive() || bundle.isUp());
+        } catch (RuntimeException notUpInTime) {
+            // the caller never gets the handle to close: a bundle left running would outlive the test
+            bundle.process.destroyForcibly();
+            throw new IllegalStateException("the bundle was not UP within 120 s; its log ends:\n"
+                    + tail(bundle.log()), notUpInTime);
+        }
         if (!bundle.process.isAlive()) {
             throw new IllegalStateException("the bundle did not start; its log:\n" + bundle.log());
         }
@@ -177,5 +184,9 @@ final class BundleProcess implements AutoCloseable {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         }
+    }
+
+    private static String tail(String log) {
+        return log.length() <= 20_000 ? log : log.substring(log.length() - 20_000);
     }
 }
