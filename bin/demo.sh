@@ -31,5 +31,14 @@ echo
 { head -1 "$results"; tail -n +2 "$results" | sort -t, -k1,1n; } | { column -s, -t 2>/dev/null || cat; }
 echo
 echo "Input moved to data/inbox/.done/orders.csv; ledger in data/ledger.mv.db; simulator journal: http://localhost:8080/simulator/journal"
+# Every endpoint but the health probes needs a login; without configured users the bundle made one
+# operator for this run and logged its password (docs/security.md).
+login=$(sed -n "s/.*created user '\([^']*\)' (role operator) with password \([^ ]*\) .*/\1:\2/p" "$log" | head -1)
+if [ -n "$login" ]; then
+  echo "Login (HTTP Basic) for this run, from the WARN line in $log: user ${login%%:*}, password ${login#*:}"
+  echo "  e.g. curl -u '$login' http://localhost:8080/api/declarations"
+else
+  echo "Log in with a user of customs.security.users (docs/security.md)."
+fi
 echo "The bundle keeps running: drop more files into data/inbox/. Ctrl+C stops it."
 wait $app

@@ -60,8 +60,13 @@ public final class Bundle implements AutoCloseable {
         return context.getBean(type);
     }
 
-    /** A client of this bundle's HTTP port. */
-    Http http() {
+    /** Every bean of {@code type}, by name. */
+    public <T> java.util.Map<String, T> beans(Class<T> type) {
+        return context.getBeansOfType(type);
+    }
+
+    /** A client of this bundle's HTTP port, logged in as the test operator. */
+    public Http http() {
         return new Http(port());
     }
 

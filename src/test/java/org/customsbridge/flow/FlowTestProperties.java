@@ -7,7 +7,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.springframework.test.context.DynamicPropertyRegistry;
 
-/** Properties that give one test its own folders, keys and ledger, polling fast. */
+/** Properties that give one test its own folders, keys, ledger and logins, polling fast. */
 public final class FlowTestProperties {
 
     private static final AtomicInteger SERVER_IDS = new AtomicInteger(1000);
@@ -34,6 +34,7 @@ public final class FlowTestProperties {
         properties.put("customs.sinks.poll-delay", "100ms");
         properties.put("customs.retry.delay", "100ms");
         properties.putAll(TestDatabase.ledger(root));
+        properties.putAll(TestLogins.properties());
         return properties;
     }
 }
