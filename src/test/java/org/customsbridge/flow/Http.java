@@ -37,20 +37,27 @@ public final class Http {
     }
 
     private Http(String base, Login login, HttpClient.Builder client) {
-        this.base = base;
-        this.login = login;
-        this.client = client.followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5))
-                .build();
+        this(base, login, client.followRedirects(HttpClient.Redirect.NORMAL).connectTimeout(Duration.ofSeconds(5))
+                .build());
     }
 
-    /** A client of {@code base} (e.g. {@code https://localhost:8443}) built from {@code client}, logged in as {@code login}. */
+    private Http(String base, Login login, HttpClient client) {
+        this.base = base;
+        this.login = login;
+        this.client = client;
+    }
+
+    /**
+     * A client of {@code base} (e.g. {@code https://localhost:8443}) built from {@code client} (with its
+     * TLS settings, say), logged in as {@code login}.
+     */
     public static Http of(String base, Login login, HttpClient.Builder client) {
         return new Http(base, login, client);
     }
 
-    /** The same bundle, logged in as {@code other}. */
+    /** The same bundle through the same client, logged in as {@code other}. */
     public Http as(Login other) {
-        return new Http(base, other, HttpClient.newBuilder());
+        return new Http(base, other, client);
     }
 
     /** The same bundle, without a login. */
