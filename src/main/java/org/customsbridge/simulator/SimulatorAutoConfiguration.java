@@ -1,6 +1,8 @@
 package org.customsbridge.simulator;
 
 import java.time.Clock;
+import java.util.List;
+import java.util.stream.Stream;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.observation.ObservationPredicate;
@@ -12,7 +14,14 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.boot.web.servlet.ServletRegistrationBean;
 import org.springframework.context.annotation.Bean;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.http.server.observation.ServerRequestObservationContext;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The built-in Alipay sandbox, served on this application's HTTP port when
@@ -25,6 +34,10 @@ import org.springframework.http.server.observation.ServerRequestObservationConte
 @ConditionalOnProperty(name = "customs.simulator.enabled", havingValue = "true", matchIfMissing = true)
 @EnableConfigurationProperties({SimulatorSettings.class, DemoKeysSettings.class})
 public class SimulatorAutoConfiguration {
+
+    /** The paths the sandbox answers as Alipay+ and as MAPI. */
+    private static final List<String> SANDBOX_PATHS = Stream.concat(AlipayPlusSimulatorServlet.PATHS.stream(),
+            Stream.of(MapiApi.GATEWAY_PATH)).toList();
 
     /** Where the sandbox listens, known once the web server has started. */
     @Bean
@@ -116,7 +129,28 @@ public class SimulatorAutoConfiguration {
                 && isSandboxPath(request.getCarrier().getRequestURI()));
     }
 
+    /**
+     * The sandbox's gateway paths answer without a login, as Alipay's do: the bundle calls them with its
+     * signed requests, which the sandbox verifies (and posts without a CSRF token, as Alipay takes them).
+     * Its journal ({@code /simulator/journal}) is not among them and needs a login like every other
+     * endpoint. Nothing is kept per call, so the sandbox costs a benchmark no more than without logins.
+     */
+    @Bean
+    @Order(Ordered.HIGHEST_PRECEDENCE)
+    SecurityFilterChain sandboxGatewaysOpen(HttpSecurity http) throws Exception {
+        PathPatternRequestMatcher.Builder path = PathPatternRequestMatcher.withDefaults();
+        return http.securityMatcher(new OrRequestMatcher(SANDBOX_PATHS.stream()
+                        .<RequestMatcher>map(path::matcher).toList()))
+                .authorizeHttpRequests(requests -> requests.anyRequest().permitAll())
+                .csrf(csrf -> csrf.disable())
+                .requestCache(cache -> cache.disable())
+                .sessionManagement(session -> session.disable())
+                .headers(headers -> headers.disable())
+                .logout(logout -> logout.disable())
+                .build();
+    }
+
     private static boolean isSandboxPath(String path) {
-        return AlipayPlusSimulatorServlet.PATHS.contains(path) || path.equals(MapiApi.GATEWAY_PATH);
+        return SANDBOX_PATHS.contains(path);
     }
 }
