@@ -21,6 +21,7 @@ import java.util.regex.Pattern;
 
 import org.customsbridge.config.CustomsProperties;
 import org.customsbridge.record.Declaration;
+import org.customsbridge.record.Fields;
 import org.customsbridge.record.RawRecord;
 
 /**
@@ -135,12 +136,12 @@ public class RecordValidator {
             return false;
         }
         if (value.codePointCount(0, value.length()) > maxLength) {
-            broken.add(field + " " + shown(value) + ": at most " + maxLength + " characters");
+            broken.add(named(field, value) + ": at most " + maxLength + " characters");
             return false;
         }
         // customs data is one line of text; a NUL byte cannot even be stored in PostgreSQL
         if (CONTROL.matcher(value).find()) {
-            broken.add(field + " " + shown(value) + ": no control characters (line breaks, tabs, NUL)");
+            broken.add(named(field, value) + ": no control characters (line breaks, tabs, NUL)");
             return false;
         }
         return true;
@@ -148,9 +149,14 @@ public class RecordValidator {
 
     private static boolean rule(List<String> broken, String field, String value, boolean holds, String rule) {
         if (!holds) {
-            broken.add(field + " " + shown(value) + ": " + rule);
+            broken.add(named(field, value) + ": " + rule);
         }
         return holds;
+    }
+
+    /** The field and its value, as a message shows them; a personal field's value is never shown. */
+    private static String named(String field, String value) {
+        return Fields.isPersonal(field) ? field : field + " " + shown(value);
     }
 
     static String shown(String value) {
