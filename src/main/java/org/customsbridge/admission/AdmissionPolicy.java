@@ -3,6 +3,7 @@ package org.customsbridge.admission;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
+import java.util.function.BiPredicate;
 import java.util.function.Supplier;
 
 import org.customsbridge.ledger.DeclarationStatus;
@@ -43,10 +44,22 @@ public class AdmissionPolicy {
 
     private final Claims claims;
     private final RetransmissionRule retransmission;
+    private final BiPredicate<StoredDeclaration, Declaration> sameData;
 
+    /** A policy for ledgers without personal data, whose fingerprints are plain hashes. */
     public AdmissionPolicy(Claims claims, RetransmissionRule retransmission) {
+        this(claims, retransmission, (stored, declaration) -> stored.fingerprint().equals(declaration.fingerprint()));
+    }
+
+    /**
+     * @param sameData whether a declaration carries exactly a row's data (the ledger compares fingerprints,
+     *                 keyed for rows with personal data)
+     */
+    public AdmissionPolicy(Claims claims, RetransmissionRule retransmission,
+                           BiPredicate<StoredDeclaration, Declaration> sameData) {
         this.claims = claims;
         this.retransmission = retransmission;
+        this.sameData = sameData;
     }
 
     public Claims claims() {
@@ -65,7 +78,7 @@ public class AdmissionPolicy {
         if (stored.status() == DeclarationStatus.DECLARING && claims.isHeld(stored, now)) {
             return Decision.of(Verdict.WAIT);
         }
-        boolean identical = stored.fingerprint().equals(declaration.fingerprint());
+        boolean identical = sameData.test(stored, declaration);
         if (stored.status() == DeclarationStatus.INVALID || identical && stored.resendable()) {
             return Decision.of(Verdict.SEND);
         }

@@ -28,4 +28,10 @@ public interface GatewayDefaults {
 
     /** Alipay's RSA public key that verifies answers (PEM text, or {@code file:} and a path). */
     String alipayPublicKey();
+
+    /**
+     * The key the ledger encrypts personal data with (base64, or {@code file:} and a path): a demo key
+     * beside the demo keys, as the records of a trial run carry made-up identities.
+     */
+    String ledgerEncryptionKey();
 }

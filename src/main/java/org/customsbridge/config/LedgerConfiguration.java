@@ -2,6 +2,7 @@ package org.customsbridge.config;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.customsbridge.admission.AdmissionPolicy;
@@ -11,19 +12,56 @@ import org.customsbridge.admission.RetransmissionRule;
 import org.customsbridge.declare.DeclareCalls;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.NodeHeartbeat;
+import org.customsbridge.ledger.PersonalDataRows;
 import org.customsbridge.ledger.StatusHistory;
+import org.customsbridge.privacy.LedgerKeys;
+import org.customsbridge.privacy.PersonalData;
+import org.customsbridge.privacy.PersonalDataSettings;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** The ledger's rows and history, the admission policy that guards them, and the declare calls they record. */
+/**
+ * The ledger's rows and history, the keys its personal data is encrypted with, the admission policy
+ * that guards the rows, and the declare calls they record.
+ */
 @Configuration(proxyBeanMethods = false)
 public class LedgerConfiguration {
 
+    /**
+     * The configured keys; with none, the demo key of an add-on that stands in for Alipay (the
+     * simulator); without either, start-up stops: a real gateway carries real identities.
+     */
     @Bean
-    DeclarationRows declarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper) {
-        return new DeclarationRows(jdbc, transactions, mapper);
+    LedgerKeys ledgerKeys(PersonalDataSettings settings, Optional<GatewayDefaults> defaults) {
+        String property = "customs.ledger.encryption-key";
+        String key = settings.hasEncryptionKey() ? settings.encryptionKey()
+                : defaults.map(GatewayDefaults::ledgerEncryptionKey).orElseThrow(() -> new IllegalStateException(
+                        property + ": required when customs.simulator.enabled=false (base64 of 32 random bytes, "
+                                + "e.g. openssl rand -base64 32, or file: and a path)"));
+        return LedgerKeys.of(settings.encryptionKeyId(), key, settings.encryptionKeys(), property);
+    }
+
+    @Bean
+    PersonalData personalData(LedgerKeys keys) {
+        return new PersonalData(keys);
+    }
+
+    @Bean
+    DeclarationRows declarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
+                                    PersonalData personalData) {
+        return new DeclarationRows(jdbc, transactions, mapper, personalData);
+    }
+
+    /** Encrypts rows written in clear before the routes start: by then the ledger holds no identity in clear. */
+    @Bean
+    PersonalDataRows personalDataRows(JdbcTemplate jdbc, ObjectMapper mapper, PersonalData personalData,
+                                      PersonalDataSettings settings, Clock clock) {
+        PersonalDataRows rows = new PersonalDataRows(jdbc, mapper, personalData, settings.personalDataRetention(),
+                clock);
+        rows.encryptClearRows();
+        return rows;
     }
 
     @Bean
@@ -42,8 +80,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    AdmissionPolicy admissionPolicy(Claims claims, CustomsProperties customs) {
-        return new AdmissionPolicy(claims, new RetransmissionRule(customs.retransmissionWait()));
+    AdmissionPolicy admissionPolicy(Claims claims, CustomsProperties customs, DeclarationRows rows) {
+        return new AdmissionPolicy(claims, new RetransmissionRule(customs.retransmissionWait()), rows::holdsSameData);
     }
 
     @Bean

@@ -9,9 +9,8 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Supplier;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customsbridge.privacy.PersonalData;
 import org.customsbridge.record.Declaration;
 import org.customsbridge.record.RawRecord;
 import org.customsbridge.validation.InvalidRecord;
@@ -25,11 +24,11 @@ import static org.customsbridge.ledger.LedgerText.name;
 /**
  * The declaration rows of the ledger (and the rejected records that cannot have one): every read and
  * write of them, in plain SQL that H2 and PostgreSQL both run. What a row should become is decided
- * elsewhere; this class only knows how it is stored.
+ * elsewhere; this class only knows how it is stored: personal fields encrypted ({@link PersonalData}),
+ * and decrypted only where a declaration is read back to be sent again.
  */
 public class DeclarationRows {
 
-    private static final TypeReference<Map<String, String>> FIELDS = new TypeReference<>() { };
     /** An outcome that releases the claim; the row is chosen by what follows. */
     private static final String OUTCOME = """
             update declaration set status = ?, result_code = ?, result_message = ?,
@@ -42,12 +41,15 @@ public class DeclarationRows {
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
-    private final ObjectMapper mapper;
+    private final FieldsJson json;
+    private final PersonalData personalData;
 
-    public DeclarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper) {
+    public DeclarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
+                           PersonalData personalData) {
         this.jdbc = jdbc;
         this.transactions = transactions;
-        this.mapper = mapper;
+        this.json = new FieldsJson(mapper);
+        this.personalData = personalData;
     }
 
     /**
@@ -77,17 +79,25 @@ public class DeclarationRows {
                 + (forUpdate ? " for update" : ""), DeclarationRows::stored, id).stream().findFirst();
     }
 
-    /** The declaration stored for {@code id}, if any. */
+    /** The declaration stored for {@code id}, if any, personal fields decrypted: to send it again. */
     public Optional<Declaration> declaration(String id) {
         return jdbc.query("select request_fields from declaration where declaration_request_id = ?",
                         (rs, row) -> rs.getString(1), id).stream().findFirst()
-                .filter(json -> !json.isEmpty())
-                .map(json -> Declaration.fromFields(readFields(json)));
+                .filter(text -> !text.isEmpty())
+                .map(text -> Declaration.fromFields(personalData.reveal(readFields(text))));
     }
 
-    /** The stored request fields of a row (none for an invalid record's row). */
+    /**
+     * The stored request fields of a row (none for an invalid record's row), personal fields decrypted:
+     * to send it again, or to tell which fields changed data changes.
+     */
     public Map<String, String> fieldsOf(StoredDeclaration stored) {
-        return stored.fieldsJson().isEmpty() ? Map.of() : readFields(stored.fieldsJson());
+        return stored.fieldsJson().isEmpty() ? Map.of() : personalData.reveal(readFields(stored.fieldsJson()));
+    }
+
+    /** Whether {@code declaration} carries exactly the data stored in {@code stored} (compared by fingerprint). */
+    public boolean holdsSameData(StoredDeclaration stored, Declaration declaration) {
+        return stored.fingerprint().equals(personalData.fingerprint(declaration, stored.personalKeyId()));
     }
 
     /**
@@ -96,35 +106,42 @@ public class DeclarationRows {
      * @throws DuplicateKeyException when the id has a row already
      */
     public void insertClaimed(Declaration declaration, RawRecord source, Claim claim, OffsetDateTime now) {
+        PersonalData.Fingerprint fingerprint = personalData.fingerprint(declaration);
         jdbc.update("""
-                    insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
-                        status, attempts, source, source_line, claimed_by, claimed_until, created_at, updated_at,
-                        last_declared_at)
-                    values (?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
+                    insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, personal_key_id,
+                        request_fields, status, attempts, source, source_line, claimed_by, claimed_until, created_at,
+                        updated_at, last_declared_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
                 declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
-                declaration.fingerprint(), writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(),
-                cut(source.source(), LedgerText.SOURCE), source.line(), claim.node(), claim.until(), now, now, now);
+                fingerprint.value(), fingerprint.keyId(), writeFields(declaration.fields()),
+                DeclarationStatus.DECLARING.name(), cut(source.source(), LedgerText.SOURCE), source.line(),
+                claim.node(), claim.until(), now, now, now);
     }
 
     /** Claims a known row for another call of {@code declaration} (counted), keeping its public status. */
     public void claimForResend(Declaration declaration, RawRecord source, StoredDeclaration stored, Claim claim,
                                OffsetDateTime now) {
+        PersonalData.Fingerprint fingerprint = personalData.fingerprint(declaration);
         jdbc.update("""
-                update declaration set payment_id = ?, gateway = ?, fingerprint = ?, request_fields = ?, status = ?,
-                    status_before_declaring = ?, source = ?, source_line = ?,
+                update declaration set payment_id = ?, gateway = ?, fingerprint = ?, personal_key_id = ?,
+                    request_fields = ?, status = ?, status_before_declaring = ?, source = ?, source_line = ?,
                     claimed_by = ?, claimed_until = ?, updated_at = ?, last_declared_at = ?, attempts = attempts + 1
                 where declaration_request_id = ?""",
-                declaration.paymentId(), declaration.gateway(), declaration.fingerprint(),
+                declaration.paymentId(), declaration.gateway(), fingerprint.value(), fingerprint.keyId(),
                 writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(), name(stored.publicStatus()),
                 cut(source.source(), LedgerText.SOURCE), source.line(), claim.node(), claim.until(), now, now,
                 declaration.declarationRequestId());
     }
 
-    /** Keeps changed data of a declared id, to be sent at {@code due}. */
+    /**
+     * Keeps changed data of a declared id, to be sent at {@code due}. (Its fingerprint is kept under
+     * the current key; each of its encrypted values names its own key.)
+     */
     public void schedule(Declaration changed, OffsetDateTime due, OffsetDateTime now) {
         jdbc.update("update declaration set pending_fields = ?, pending_fingerprint = ?, retransmit_after = ?, "
                         + "updated_at = ? where declaration_request_id = ?",
-                writeFields(changed.fields()), changed.fingerprint(), due, now, changed.declarationRequestId());
+                writeFields(changed.fields()), personalData.fingerprint(changed).value(), due, now,
+                changed.declarationRequestId());
     }
 
     /** The ids whose scheduled data is due at {@code now} and not in a call, earliest first. */
@@ -142,7 +159,7 @@ public class DeclarationRows {
                 + "where declaration_request_id = ? and retransmit_after <= ?", String.class, id, now);
         jdbc.update("update declaration set pending_fields = null, pending_fingerprint = null, "
                 + "retransmit_after = null where declaration_request_id = ?", id);
-        return Declaration.fromFields(readFields(pending));
+        return Declaration.fromFields(personalData.reveal(readFields(pending)));
     }
 
     /**
@@ -238,22 +255,16 @@ public class DeclarationRows {
                 before == null ? null : DeclarationStatus.valueOf(before),
                 rs.getString("source"), rs.getLong("source_line"),
                 rs.getObject("last_declared_at", OffsetDateTime.class),
-                rs.getString("claimed_by"));
+                rs.getString("claimed_by"),
+                rs.getString("personal_key_id"));
     }
 
+    /** The JSON a row keeps of {@code fields}: personal values encrypted. */
     private String writeFields(Map<String, String> fields) {
-        try {
-            return mapper.writeValueAsString(fields);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException(e);
-        }
+        return json.write(personalData.protect(fields));
     }
 
-    private Map<String, String> readFields(String json) {
-        try {
-            return mapper.readValue(json, FIELDS);
-        } catch (JsonProcessingException e) {
-            throw new IllegalStateException("unreadable request_fields in the ledger", e);
-        }
+    private Map<String, String> readFields(String text) {
+        return json.read(text);
     }
 }

@@ -13,12 +13,15 @@ import org.customsbridge.record.RawRecord;
  * @param statusBeforeDeclaring the public status a claimed resend started from ({@code null} for a first call)
  * @param claimedBy             the node that holds the claim, or {@code null}
  * @param lastDeclaredAt        when the last declare call went out
+ * @param personalKeyId         the id of the key the fingerprint and personal fields are under, or
+ *                              {@code null} when the row holds no personal data
  */
 public record StoredDeclaration(String id, String paymentId, String gateway, String fingerprint,
                                 String fieldsJson, DeclarationStatus status, String resultCode,
                                 String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
                                 DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine,
-                                OffsetDateTime lastDeclaredAt, String claimedBy) {
+                                OffsetDateTime lastDeclaredAt, String claimedBy,
+                                String personalKeyId) {
 
     /** A call that crashed in flight, or went unanswered, is resent with identical data. */
     public boolean resendable() {

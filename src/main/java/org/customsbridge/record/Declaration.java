@@ -64,16 +64,36 @@ public record Declaration(
                 fields.get(Fields.GATEWAY));
     }
 
-    /** SHA-256 (hex) of the canonical fields: equal fingerprints mean identical business parameters. */
+    /**
+     * SHA-256 (hex) of the canonical fields: equal fingerprints mean identical business parameters.
+     * Of a declaration with personal fields the ledger keeps a keyed fingerprint instead, as a plain
+     * hash of an identity number can be reversed by trying every number.
+     */
     public String fingerprint() {
-        StringBuilder canonical = new StringBuilder();
-        fields().forEach((name, value) -> canonical.append(name).append('=').append(value).append('\n'));
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            return HexFormat.of().formatHex(sha256.digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+            return HexFormat.of().formatHex(sha256.digest(canonical()));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The fields as one text, {@code name=value} lines in contract order (UTF-8): what a fingerprint covers. */
+    public byte[] canonical() {
+        StringBuilder canonical = new StringBuilder();
+        fields().forEach((name, value) -> canonical.append(name).append('=').append(value).append('\n'));
+        return canonical.toString().getBytes(StandardCharsets.UTF_8);
+    }
+
+    /** Whether any {@linkplain Fields#PERSONAL personal} field has a value. */
+    public boolean hasPersonalData() {
+        return buyerName != null || buyerIdNo != null;
+    }
+
+    /** Everything but the personal fields, which are only named: a declaration may end up in a log. */
+    @Override
+    public String toString() {
+        return "Declaration" + Fields.withoutPersonalValues(fields());
     }
 
     /** Amount in fen (the smallest CNY unit), as Alipay+ wants it. */

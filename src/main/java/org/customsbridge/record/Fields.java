@@ -1,6 +1,9 @@
 package org.customsbridge.record;
 
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /** The field names of the declaration record (docs/records-and-files.md), as inputs spell them. */
 public final class Fields {
@@ -20,6 +23,25 @@ public final class Fields {
     public static final List<String> ALL = List.of(DECLARATION_REQUEST_ID, PAYMENT_ID, CUSTOMS_CODE,
             MERCHANT_CUSTOMS_CODE, MERCHANT_CUSTOMS_NAME, AMOUNT, SPLIT, SUB_ORDER_ID, BUYER_NAME, BUYER_ID_NO,
             GATEWAY);
+
+    /**
+     * The fields that identify a person (personal data): stored encrypted in the ledger, erased once
+     * their declaration is settled and old, and never shown in a message, log or answer. A gateway
+     * that brings another such field adds it here.
+     */
+    public static final Set<String> PERSONAL = Set.of(BUYER_NAME, BUYER_ID_NO);
+
+    /** Whether {@code name} is a {@linkplain #PERSONAL personal} field. */
+    public static boolean isPersonal(String name) {
+        return PERSONAL.contains(name);
+    }
+
+    /** {@code fields} with the values of personal fields replaced by a placeholder: what logs and messages may show. */
+    public static Map<String, String> withoutPersonalValues(Map<String, String> fields) {
+        Map<String, String> shown = new LinkedHashMap<>(fields);
+        shown.replaceAll((name, value) -> isPersonal(name) ? "(personal)" : value);
+        return shown;
+    }
 
     private Fields() {
     }

@@ -18,6 +18,13 @@ public record RawRecord(String source, long line, long ordinal, Map<String, Stri
         return fields.get(name);
     }
 
+    /** Everything but the values of personal fields, which are only named: a record may end up in a log. */
+    @Override
+    public String toString() {
+        return "RawRecord[" + location() + ", " + Fields.withoutPersonalValues(fields)
+                + (problem == null ? "" : ", " + problem) + "]";
+    }
+
     /** Where this record is, for messages: {@code orders.csv line 7}. */
     public String location() {
         return source + " line " + line;

@@ -10,17 +10,20 @@ import java.security.KeyPair;
 import java.security.KeyPairGenerator;
 import java.security.NoSuchAlgorithmException;
 
+import org.customsbridge.privacy.LedgerKeys;
 import org.customsbridge.signing.PemKeys;
 
 /**
  * Throwaway RSA-2048 key pairs for the built-in simulator, generated on first start into a local
- * folder (never committed): one for the merchant side, one for the simulated Alipay. They let a new
- * user run the bundle end to end without any key of their own.
+ * folder (never committed): one for the merchant side, one for the simulated Alipay; and an AES key
+ * that encrypts the ledger's personal data. They let a new user run the bundle end to end without any
+ * key of their own.
  */
 public final class DemoKeys {
 
     public static final String MERCHANT = "merchant";
     public static final String ALIPAY = "alipay";
+    private static final String LEDGER_KEY = "ledger-encryption.key";
 
     private final Path directory;
 
@@ -33,7 +36,13 @@ public final class DemoKeys {
         DemoKeys keys = new DemoKeys(directory);
         keys.ensure(MERCHANT);
         keys.ensure(ALIPAY);
+        keys.ensureLedgerKey();
         return keys;
+    }
+
+    /** {@code file:} reference to the demo ledger encryption key, as {@code customs.ledger.encryption-key} takes it. */
+    public String ledgerKey() {
+        return "file:" + directory.resolve(LEDGER_KEY);
     }
 
     /** {@code file:} reference to a party's private key, as the key properties take it. */
@@ -68,6 +77,29 @@ public final class DemoKeys {
             throw new UncheckedIOException("cannot write demo keys to " + directory, e);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private void ensureLedgerKey() {
+        Path key = directory.resolve(LEDGER_KEY);
+        if (Files.exists(key)) {
+            return;
+        }
+        try {
+            Files.createDirectories(directory);
+            Path tmp = Files.createTempFile(directory, ".ledger", ".tmp");
+            restrict(tmp);
+            Files.writeString(tmp, LedgerKeys.generate() + "\n", StandardCharsets.US_ASCII);
+            // never over an existing key (another start may have just made one): rows are encrypted under it
+            try {
+                Files.createLink(key, tmp);
+            } catch (java.nio.file.FileAlreadyExistsException madeMeanwhile) {
+                // keep the one that is there
+            } finally {
+                Files.deleteIfExists(tmp);
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot write demo keys to " + directory, e);
         }
     }
 

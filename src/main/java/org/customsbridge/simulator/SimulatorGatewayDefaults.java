@@ -53,4 +53,9 @@ public class SimulatorGatewayDefaults implements GatewayDefaults {
     public String alipayPublicKey() {
         return keys.publicKey(DemoKeys.ALIPAY);
     }
+
+    @Override
+    public String ledgerEncryptionKey() {
+        return keys.ledgerKey();
+    }
 }

@@ -38,6 +38,7 @@ import org.customsbridge.alipayplus.AlipayPlusApi;
 import org.customsbridge.alipayplus.DeclareRequestMapper;
 import org.customsbridge.flow.Bundle;
 import org.customsbridge.flow.Inbox;
+import org.customsbridge.privacy.LedgerKeys;
 import org.customsbridge.record.Declaration;
 import org.customsbridge.signing.AlipayPlusSignature;
 import org.customsbridge.simulator.DemoKeys;
@@ -429,6 +430,7 @@ class DeclarationBenchmark {
             command.addAll(GC);
             command.addAll(List.of("-jar", jar.toString(), "--server.port=0",
                     "--customs.simulator.enabled=false", "--customs.gateway=mapi",
+                    "--customs.ledger.encryption-key=" + LedgerKeys.generate(),
                     "--customs.mapi.endpoint=http://127.0.0.1:" + gateway.port() + "/gateway.do",
                     "--customs.mapi.partner=2088101568338364", "--customs.mapi.sign-type=MD5",
                     "--customs.mapi.md5-key=demokeyfordocsonly0123456789abcd", "--customs.inbox=" + inbox,

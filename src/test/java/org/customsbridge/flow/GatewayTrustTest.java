@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
+import org.customsbridge.privacy.LedgerKeys;
 import org.customsbridge.simulator.DemoKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -44,6 +45,7 @@ class GatewayTrustTest {
     void withoutTheSimulatorTheEndpointIsRequired() {
         DemoKeys keys = DemoKeys.in(root.resolve("own-keys"));
         assertThatThrownBy(() -> Bundle.start(root, Map.of("customs.simulator.enabled", "false",
+                "customs.ledger.encryption-key", LedgerKeys.generate(),
                 "customs.alipay-plus.client-id", "CLIENT_1",
                 "customs.alipay-plus.private-key", keys.privateKey(DemoKeys.MERCHANT),
                 "customs.alipay-plus.alipay-public-key", keys.publicKey(DemoKeys.ALIPAY))))
@@ -69,6 +71,7 @@ class GatewayTrustTest {
     @Test
     void theClientIdIsRequiredWithoutTheSimulator() {
         assertThatThrownBy(() -> Bundle.start(root, Map.of("customs.simulator.enabled", "false",
+                "customs.ledger.encryption-key", LedgerKeys.generate(),
                 "customs.alipay-plus.endpoint", "http://127.0.0.1:9")))
                 .satisfies(e -> assertThat(messages(e))
                         .contains("customs.alipay-plus.client-id: required when customs.simulator.enabled=false"));

@@ -97,6 +97,7 @@ final class BundleProcess implements AutoCloseable {
                 Map.entry("customs.alipay-plus.client-id", "SANDBOX_5Y00000000001"),
                 Map.entry("customs.alipay-plus.private-key", "file:" + gatewayRoot.resolve("keys/merchant-private.pem")),
                 Map.entry("customs.alipay-plus.alipay-public-key", "file:" + gatewayRoot.resolve("keys/alipay-public.pem")),
+                Map.entry("customs.ledger.encryption-key", "file:" + gatewayRoot.resolve("keys/ledger-encryption.key")),
                 Map.entry("customs.inbox", root.resolve("inbox").toString()),
                 Map.entry("customs.outbox", root.resolve("outbox").toString()),
                 Map.entry("customs.merchant.customs-code", "hanguo"),

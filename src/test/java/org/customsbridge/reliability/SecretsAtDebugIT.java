@@ -101,6 +101,7 @@ class SecretsAtDebugIT {
         properties.put("customs.mapi.endpoint", gatewayUrl + MapiApi.GATEWAY_PATH);
         properties.put("customs.mapi.partner", "2088101568338364");
         properties.put("customs.mapi.sign-type", "MD5");
+        properties.put("customs.ledger.encryption-key", "file:" + keyFile("ledger-encryption.key"));
         properties.put("customs.retry.max-attempts", "2");
         properties.put("logging.level.root", "DEBUG");
         properties.put("logging.level.org.apache.camel", "DEBUG");

@@ -12,6 +12,7 @@ import java.util.Objects;
 import java.util.stream.Stream;
 
 import org.customsbridge.flow.Bundle;
+import org.customsbridge.privacy.LedgerKeys;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.context.ConfigurableApplicationContext;
@@ -44,6 +45,7 @@ class SimulatorAddOnTest {
     void withTheSimulatorOffNoSimulatorBeanExists() {
         DemoKeys keys = DemoKeys.in(root.resolve("own-keys"));
         try (Bundle bundle = Bundle.start(root, Map.of("customs.simulator.enabled", "false",
+                "customs.ledger.encryption-key", LedgerKeys.generate(),
                 "customs.alipay-plus.endpoint", "http://127.0.0.1:9",
                 "customs.alipay-plus.client-id", "CLIENT_1",
                 "customs.alipay-plus.private-key", keys.privateKey(DemoKeys.MERCHANT),

@@ -15,6 +15,8 @@ import org.customsbridge.flow.TestDatabase;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.LedgerTime;
 import org.customsbridge.ledger.StatusHistory;
+import org.customsbridge.privacy.LedgerKeys;
+import org.customsbridge.privacy.PersonalData;
 import org.flywaydb.core.Flyway;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -35,6 +37,9 @@ public final class LedgerDatabase {
     public final MutableClock clock = new MutableClock(START);
     public final DeclarationRows rows;
     public final StatusHistory history;
+    /** Personal data encrypted under key {@code 1}, a fresh random key. */
+    public final PersonalData personalData = new PersonalData(LedgerKeys.of("1", LedgerKeys.generate(), Map.of(),
+            "customs.ledger.encryption-key"));
 
     static {
         // without a Spring context nothing sets the log levels: Flyway's progress would fill the test output
@@ -46,7 +51,7 @@ public final class LedgerDatabase {
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
-        this.rows = new DeclarationRows(jdbc, transactions, new ObjectMapper());
+        this.rows = new DeclarationRows(jdbc, transactions, new ObjectMapper(), personalData);
         this.history = new StatusHistory(jdbc);
     }
 

@@ -1,0 +1,111 @@
+package org.customsbridge.ledger;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.OffsetDateTime;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import org.customsbridge.privacy.PersonalData;
+import org.customsbridge.record.Declaration;
+import org.customsbridge.record.Fields;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.JdbcTemplate;
+
+/**
+ * The ledger's personal data as a whole: rows that still hold it in clear (written before it was
+ * encrypted) are encrypted, and settled declarations past the retention lose it. Each row is
+ * rewritten only if it is still as it was read, so nodes starting or erasing at once agree.
+ */
+public class PersonalDataRows {
+
+    private static final Logger LOG = LoggerFactory.getLogger(PersonalDataRows.class);
+    private static final String SETTLED = Arrays.stream(DeclarationStatus.values())
+            .filter(DeclarationStatus::isTerminal).map(status -> "'" + status.name() + "'")
+            .collect(Collectors.joining(", ", "(", ")"));
+
+    private final JdbcTemplate jdbc;
+    private final FieldsJson json;
+    private final PersonalData personalData;
+    private final Duration retention;
+    private final Clock clock;
+
+    public PersonalDataRows(JdbcTemplate jdbc, ObjectMapper mapper, PersonalData personalData, Duration retention,
+                            Clock clock) {
+        this.jdbc = jdbc;
+        this.json = new FieldsJson(mapper);
+        this.personalData = personalData;
+        this.retention = retention;
+        this.clock = clock;
+    }
+
+    /**
+     * Encrypts the personal fields of rows that hold them in clear, and gives them a keyed fingerprint.
+     *
+     * @return how many rows were encrypted
+     */
+    public int encryptClearRows() {
+        // a row in clear names no key and spells a personal field's name in its JSON
+        String holdsPersonal = Fields.PERSONAL.stream().map(name -> "request_fields like '%\"" + name + "\":%'")
+                .collect(Collectors.joining(" or ", "(", ")"));
+        List<Map<String, Object>> clear = jdbc.queryForList("select declaration_request_id, request_fields, "
+                + "pending_fields from declaration where personal_key_id is null and " + holdsPersonal);
+        int encrypted = 0;
+        for (Map<String, Object> row : clear) {
+            String stored = (String) row.get("request_fields");
+            String pending = (String) row.get("pending_fields");
+            Map<String, String> fields = read(stored);
+            PersonalData.Fingerprint fingerprint = personalData.fingerprint(Declaration.fromFields(fields));
+            encrypted += jdbc.update("update declaration set request_fields = ?, pending_fields = ?, fingerprint = ?, "
+                            + "personal_key_id = ? where declaration_request_id = ? and personal_key_id is null "
+                            + "and request_fields = ? and coalesce(pending_fields, '') = ?",
+                    write(personalData.protect(fields)), pending == null ? null : write(personalData.protect(read(pending))),
+                    fingerprint.value(), fingerprint.keyId(), row.get("declaration_request_id"), stored,
+                    pending == null ? "" : pending);
+        }
+        if (encrypted > 0) {
+            LOG.info("Encrypted the personal data of {} ledger rows written before it was encrypted", encrypted);
+        }
+        return encrypted;
+    }
+
+    /**
+     * Erases the personal fields of settled declarations whose last change is older than the retention,
+     * keeping their outcome, fingerprint and history.
+     *
+     * @return how many rows lost their personal data
+     */
+    public int eraseSettled() {
+        OffsetDateTime now = LedgerTime.now(clock);
+        List<Map<String, Object>> expired = jdbc.queryForList("select declaration_request_id, request_fields "
+                + "from declaration where personal_key_id is not null and personal_data_erased_at is null "
+                + "and status in " + SETTLED + " and updated_at < ?", now.minus(retention));
+        int erased = 0;
+        for (Map<String, Object> row : expired) {
+            String stored = (String) row.get("request_fields");
+            Map<String, String> kept = new LinkedHashMap<>(read(stored));
+            kept.keySet().removeIf(Fields::isPersonal);
+            erased += jdbc.update("update declaration set request_fields = ?, pending_fields = null, "
+                            + "pending_fingerprint = null, retransmit_after = null, personal_data_erased_at = ? "
+                            + "where declaration_request_id = ? and request_fields = ? and status in " + SETTLED,
+                    write(kept), now, row.get("declaration_request_id"), stored);
+        }
+        if (erased > 0) {
+            LOG.info("Erased the personal data of {} settled declarations older than {}", erased, retention);
+        }
+        return erased;
+    }
+
+    private Map<String, String> read(String text) {
+        return json.read(text);
+    }
+
+    private String write(Map<String, String> fields) {
+        return json.write(fields);
+    }
+}

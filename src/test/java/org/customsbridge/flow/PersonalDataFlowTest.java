@@ -1,0 +1,92 @@
+package org.customsbridge.flow;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+import org.apache.commons.csv.CSVRecord;
+import org.customsbridge.testsupport.Buyers;
+import org.customsbridge.testsupport.LedgerDump;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Buyer identities go to the gateway and nowhere else: with every logger at DEBUG, after declaring
+ * records with a buyer (one accepted, one invalid for an overlong identity number, one without a
+ * valid id), no ledger column, file the bundle wrote, log line or answer of the API holds a buyer's
+ * name or identity number in clear.
+ */
+class PersonalDataFlowTest {
+
+    static final String NAME = Buyers.NAME;
+    static final String ID_NO = Buyers.ID_NO;
+    static final String OTHER_NAME = "Li Siguang";
+    static final String LONG_ID_NO = "3201021988" + "0".repeat(30);
+
+    @TempDir
+    Path root;
+
+    @Test
+    void buyerIdentitiesAreNeverStoredOrShownInClear() throws IOException {
+        Inbox inbox = Inbox.under(root);
+        Path log = root.resolve("logs/customs-bridge.log");
+        try (Bundle bundle = Bundle.start(root, Map.of(
+                "logging.level.root", "DEBUG",
+                "logging.file.name", log.toString(),
+                // the console keeps its own level: the file has every DEBUG line
+                "logging.threshold.console", "WARN"))) {
+            inbox.drop("orders.csv", """
+                    declarationRequestId,paymentId,customsCode,amount,buyerName,buyerIdNo
+                    PII-0001,PAY-PII-1,ZONGSHU,10.00,%s,%s
+                    PII-0002,PAY-PII-2,ZONGSHU,20.00,%s,%s
+                    bad id,PAY-PII-3,ZONGSHU,30.00,%s,%s
+                    """.formatted(NAME, ID_NO, OTHER_NAME, LONG_ID_NO, OTHER_NAME, LONG_ID_NO));
+            Map<String, CSVRecord> results = Inbox.byId(inbox.awaitResults("orders.csv"));
+            assertThat(results.get("PII-0001").get("status")).isEqualTo("ACCEPTED");
+            assertThat(results.get("PII-0002").get("status")).isEqualTo("INVALID");
+            assertThat(results.get("PII-0002").get("message")).contains("buyerIdNo: at most 32 characters");
+            // the gateway did receive the identity
+            assertThat(bundle.journal().entries("alipay-plus.declare")).singleElement()
+                    .satisfies(call -> assertThat(call.request()).contains(ID_NO));
+
+            Http http = new Http(bundle.port());
+            StringBuilder answers = new StringBuilder();
+            for (String path : List.of("/api/declarations", "/api/declarations/PII-0001", "/api/declarations/PII-0002",
+                    "/actuator/prometheus", "/actuator/health")) {
+                answers.append(http.get(path).body()).append('\n');
+            }
+            assertThat(answers).contains("PII-0001");
+            assertThat(answers.toString()).as("API answers").satisfies(PersonalDataFlowTest::holdsNoIdentity);
+            assertThat(LedgerDump.of(bundle.jdbc())).as("ledger").contains("PII-0002").satisfies(PersonalDataFlowTest::holdsNoIdentity);
+        }
+        assertThat(Files.readString(log)).as("DEBUG log").contains("DEBUG").contains("PII-0001")
+                .satisfies(PersonalDataFlowTest::holdsNoIdentity);
+        // every file the bundle wrote (results, status events, the ledger's own file), not the input it took
+        try (Stream<Path> files = Files.walk(root)) {
+            files.filter(Files::isRegularFile).filter(file -> !file.startsWith(root.resolve("inbox")))
+                    .forEach(file -> assertThat(read(file)).as(root.relativize(file).toString())
+                            .satisfies(PersonalDataFlowTest::holdsNoIdentity));
+        }
+    }
+
+    static void holdsNoIdentity(String text) {
+        assertThat(text).doesNotContain(NAME).doesNotContain(ID_NO).doesNotContain(OTHER_NAME)
+                .doesNotContain(LONG_ID_NO).doesNotContain(LONG_ID_NO.substring(0, 18));
+    }
+
+    private static String read(Path file) {
+        try {
+            // binary files too (the H2 ledger's own): a name in it is valid UTF-8 among the rest
+            return new String(Files.readAllBytes(file), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
