@@ -56,7 +56,7 @@ class PersonalDataFlowTest {
             assertThat(bundle.journal().entries("alipay-plus.declare")).singleElement()
                     .satisfies(call -> assertThat(call.request()).contains(ID_NO));
 
-            Http http = new Http(bundle.port());
+            Http http = bundle.http();
             StringBuilder answers = new StringBuilder();
             for (String path : List.of("/api/declarations", "/api/declarations/PII-0001", "/api/declarations/PII-0002",
                     "/actuator/prometheus", "/actuator/health")) {
