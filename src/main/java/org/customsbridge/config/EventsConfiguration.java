@@ -4,6 +4,8 @@ import java.time.Clock;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.processor.errorhandler.RedeliveryPolicy;
+import org.customsbridge.components.CamelComponents;
+import org.customsbridge.components.ComponentsSettings;
 import org.customsbridge.events.SinkSettings;
 import org.customsbridge.events.StatusEventFields;
 import org.customsbridge.events.StatusEventOutbox;
@@ -33,8 +35,15 @@ public class EventsConfiguration {
      * sink's parameters, and {@code customs.sinks.<name>.type} its type when the name is not one.
      */
     @Bean
-    StatusSinks statusSinks(Environment environment, SinkSettings settings, StatusEventOutbox outbox) {
-        return new StatusSinks(StatusSinks.configured(Binder.get(environment)), settings, outbox);
+    StatusSinks statusSinks(Environment environment, SinkSettings settings, StatusEventOutbox outbox,
+                            CamelComponents components) {
+        return new StatusSinks(StatusSinks.configured(Binder.get(environment)), settings, outbox, components);
+    }
+
+    /** The components behind endpoint URIs, from the jar or the components folder. */
+    @Bean
+    CamelComponents camelComponents(ComponentsSettings settings) {
+        return new CamelComponents(settings);
     }
 
     /** How a failed delivery is retried ({@code redeliveryPolicyRef} of the sinks' error handling). */

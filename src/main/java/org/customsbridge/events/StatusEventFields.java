@@ -6,10 +6,12 @@ import java.util.Map;
 
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.Headers;
 
 /**
  * A status event as named SQL parameters: every field of the event (docs/statuses.md), absent ones as {@code null},
- * so that a statement may name any of them.
+ * so that a statement may name any of them; or as message headers for an endpoint sink.
  */
 public class StatusEventFields {
 
@@ -29,5 +31,23 @@ public class StatusEventFields {
             fields.put(name, event.get(name));
         }
         return fields;
+    }
+
+    /**
+     * The event's present fields as {@code customs<Field>} headers ({@code customsStatus},
+     * {@code customsDeclarationRequestId}, ...), as text, so that the receiving side can route or
+     * filter without parsing the body; the body stays the event's JSON.
+     */
+    public void asHeaders(@Body String json, @Headers Map<String, Object> headers) throws Exception {
+        of(json).forEach((name, value) -> {
+            if (value != null) {
+                headers.put(headerName(name), value.toString());
+            }
+        });
+    }
+
+    /** {@code status} -> {@code customsStatus}. */
+    public static String headerName(String field) {
+        return "customs" + Character.toUpperCase(field.charAt(0)) + field.substring(1);
     }
 }

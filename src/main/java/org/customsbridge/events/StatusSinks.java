@@ -13,6 +13,7 @@ import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.customsbridge.components.CamelComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -31,7 +32,7 @@ import org.springframework.boot.context.properties.bind.Binder;
 public class StatusSinks implements RouteTemplateParameterSource, CamelContextConfiguration, AutoCloseable {
 
     /** The sink types that ship as route templates ({@code routes/deliver-<type>.camel.yaml}). */
-    public static final Set<String> TYPES = Set.of("file", "erp-http", "jms", "sql");
+    public static final Set<String> TYPES = Set.of("file", "erp-http", "jms", "sql", "endpoint");
     /** Names under {@code customs.sinks.} that are settings of all sinks, not a sink. */
     private static final Set<String> SETTINGS = Set.of("retry", "poll-delay");
     private static final Pattern NAMED_PARAMETER = Pattern.compile(":#([A-Za-z_][\\w]*)");
@@ -46,9 +47,12 @@ public class StatusSinks implements RouteTemplateParameterSource, CamelContextCo
     private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
     private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
-    public StatusSinks(List<Sink> sinks, SinkSettings settings, StatusEventOutbox outbox) {
+    private final CamelComponents components;
+
+    public StatusSinks(List<Sink> sinks, SinkSettings settings, StatusEventOutbox outbox, CamelComponents components) {
         this.sinks = sinks;
         this.settings = settings;
+        this.components = components;
         for (Sink sink : sinks) {
             check(sink);
             outbox.register(sink.name());
@@ -90,6 +94,10 @@ public class StatusSinks implements RouteTemplateParameterSource, CamelContextCo
         }
         if ("sql".equals(sink.type())) {
             checkStatement(sink);
+        }
+        if ("endpoint".equals(sink.type()) && !isSet(sink.parameters().get("uri"))) {
+            throw new IllegalStateException("customs.sinks." + sink.name()
+                    + ".uri: required for an endpoint sink (any Camel producer URI, e.g. kafka:customs-status?brokers=...)");
         }
     }
 
@@ -145,10 +153,16 @@ public class StatusSinks implements RouteTemplateParameterSource, CamelContextCo
         return new LinkedHashMap<>(routes.get(routeId));
     }
 
-    /** The ERP database of a sql sink with a url of its own, bound before Camel creates the sink's route. */
+    /**
+     * The ERP database of a sql sink with a url of its own, bound before Camel creates the sink's
+     * route; and the component of each endpoint sink, which must be on the class path.
+     */
     @Override
     public void beforeApplicationStart(CamelContext camelContext) {
         for (Sink sink : sinks) {
+            if ("endpoint".equals(sink.type())) {
+                components.require(camelContext, sink.parameters().get("uri"), "customs.sinks." + sink.name() + ".uri");
+            }
             if ("sql".equals(sink.type()) && isSet(sink.parameters().get("url"))) {
                 HikariDataSource pool = erpDataSource(sink);
                 pools.add(pool);

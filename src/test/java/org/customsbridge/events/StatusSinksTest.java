@@ -5,11 +5,14 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.verify;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.spi.RouteTemplateParameterSource;
+import org.customsbridge.components.CamelComponents;
+import org.customsbridge.components.ComponentsSettings;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
@@ -60,8 +63,20 @@ class StatusSinksTest {
         assertThatThrownBy(() -> sinks(Map.of("customs.sinks", "sql", "customs.sinks.sql.statement",
                 "insert into t (a) values (:#orderNumber)")))
                 .hasMessageStartingWith("customs.sinks.sql.statement: names orderNumber");
+        assertThatThrownBy(() -> sinks(Map.of("customs.sinks", "erp-queue", "customs.sinks.erp-queue.type", "endpoint")))
+                .hasMessageStartingWith("customs.sinks.erp-queue.uri: required for an endpoint sink");
         assertThatThrownBy(() -> sinks(Map.of("customs.sinks", "file,retry")))
                 .hasMessage("customs.sinks: \"retry\" is not a sink name");
+    }
+
+    @Test
+    void anEndpointSinkHandsItsUriToTheTemplate() {
+        StatusSinks sinks = sinks(Map.of("customs.sinks", "erp-kafka", "customs.sinks.erp-kafka.type", "endpoint",
+                "customs.sinks.erp-kafka.uri", "kafka:customs-status?brokers={{erp.kafka}}"));
+
+        assertThat(sinks.parameters("deliver-erp-kafka")).isEqualTo(Map.of(
+                RouteTemplateParameterSource.TEMPLATE_ID, "deliver-endpoint", "name", "erp-kafka",
+                "uri", "kafka:customs-status?brokers={{erp.kafka}}"));
     }
 
     @Test
@@ -72,6 +87,7 @@ class StatusSinksTest {
 
     private StatusSinks sinks(Map<String, String> properties) {
         Binder binder = new Binder(new MapConfigurationPropertySource(properties));
-        return new StatusSinks(StatusSinks.configured(binder), settings, outbox);
+        return new StatusSinks(StatusSinks.configured(binder), settings, outbox,
+                new CamelComponents(new ComponentsSettings(Path.of("lib"))));
     }
 }
