@@ -29,16 +29,17 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
  * session), so there is no cookie to forge requests with, and no CSRF token to send.
  */
 @Configuration(proxyBeanMethods = false)
-public class HttpSecurityConfiguration {
+public class LoginsConfiguration {
 
     @Bean
     UserDetailsService configuredUsers(SecuritySettings settings) {
         return ConfiguredUsers.of(settings.users());
     }
 
+    /** On the wall clock, as Caffeine forgets on it too (not the bundle's clock, which tests may move). */
     @Bean
-    LoginFailureCounts loginFailureCounts(SecuritySettings settings, ObjectProvider<Clock> clock) {
-        return new LoginFailureCounts(settings.loginFailures(), clock.getIfAvailable(Clock::systemUTC));
+    LoginFailureCounts loginFailureCounts(SecuritySettings settings) {
+        return new LoginFailureCounts(settings.loginFailures(), Clock.systemUTC());
     }
 
     @Bean
