@@ -72,9 +72,11 @@ public class DeclarationAdmissions {
      */
     private boolean claimNew(Declaration declaration, RawRecord source) {
         try {
-            OffsetDateTime now = now();
-            rows.insertClaimed(declaration, source, claims.claim(now), now);
-            return true;
+            return rows.autoCommitted(() -> {
+                OffsetDateTime now = now();
+                rows.insertClaimed(declaration, source, claims.claim(now), now);
+                return true;
+            });
         } catch (DuplicateKeyException known) {
             return false;
         }

@@ -11,6 +11,8 @@ import org.customsbridge.admission.DeclarationAdmissions;
 import org.customsbridge.admission.RetransmissionRule;
 import org.customsbridge.declare.DeclareCalls;
 import org.customsbridge.ledger.DeclarationRows;
+import org.customsbridge.ledger.LedgerOutages;
+import org.customsbridge.ledger.LedgerSettings;
 import org.customsbridge.ledger.NodeHeartbeat;
 import org.customsbridge.ledger.PersonalDataRows;
 import org.customsbridge.ledger.StatusHistory;
@@ -49,9 +51,14 @@ public class LedgerConfiguration {
     }
 
     @Bean
+    LedgerOutages ledgerOutages(LedgerSettings ledger) {
+        return new LedgerOutages(ledger.outageWait());
+    }
+
+    @Bean
     DeclarationRows declarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
-                                    PersonalData personalData) {
-        return new DeclarationRows(jdbc, transactions, mapper, personalData);
+                                    PersonalData personalData, LedgerOutages outages) {
+        return new DeclarationRows(jdbc, transactions, mapper, personalData, outages);
     }
 
     /** Encrypts rows written in clear before the routes start: by then the ledger holds no identity in clear. */

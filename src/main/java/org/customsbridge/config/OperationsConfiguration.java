@@ -7,13 +7,18 @@ import java.util.Map;
 
 import org.apache.camel.CamelContext;
 import org.customsbridge.intake.SftpPolls;
+import org.customsbridge.ledger.LedgerOutages;
+import org.customsbridge.ledger.LedgerSettings;
 import org.customsbridge.operations.DeclarationQueries;
 import org.customsbridge.operations.FilesInProgress;
 import org.customsbridge.operations.FolderHealthIndicator;
 import org.customsbridge.operations.GatewayHealthIndicator;
 import org.customsbridge.operations.DeclareResults;
 import org.customsbridge.operations.GatewayCallMetrics;
+import org.customsbridge.operations.LedgerHealthIndicator;
 import org.customsbridge.operations.LedgerMetrics;
+import org.customsbridge.operations.LedgerOutageMetrics;
+import org.customsbridge.operations.LedgerProbe;
 import org.customsbridge.operations.LedgerSnapshot;
 import org.customsbridge.operations.OperationsSettings;
 import org.customsbridge.operations.SftpHealthIndicator;
@@ -48,13 +53,27 @@ public class OperationsConfiguration {
                 settings.health().minFreeSpace());
     }
 
+    @Bean
+    LedgerProbe ledgerProbe(JdbcTemplate jdbc, LedgerSettings ledger, Clock clock) {
+        return new LedgerProbe(jdbc, ledger.probeInterval(), ledger.probeTimeout(), clock);
+    }
+
+    /**
+     * The ledger's component, {@code db} as Spring Boot names its own, which it replaces: Boot's asks
+     * the connection pool, which holds a health request for half a minute while the database is down.
+     */
+    @Bean
+    HealthIndicator dbHealthIndicator(LedgerProbe probe) {
+        return new LedgerHealthIndicator(probe);
+    }
+
     /** One component per enabled gateway, under {@code gateways}. */
     @Bean
-    CompositeHealthContributor gatewaysHealthContributor(JdbcTemplate jdbc, Gateways gateways) {
+    CompositeHealthContributor gatewaysHealthContributor(JdbcTemplate jdbc, LedgerProbe probe, Gateways gateways) {
         Map<String, HealthIndicator> byGateway = new LinkedHashMap<>();
         for (String gateway : CustomsProperties.GATEWAYS) {
             if (gateways.isEnabled(gateway)) {
-                byGateway.put(gateway, new GatewayHealthIndicator(jdbc, gateway));
+                byGateway.put(gateway, new GatewayHealthIndicator(jdbc, probe, gateway));
             }
         }
         return CompositeHealthContributor.fromMap(byGateway);
@@ -69,8 +88,13 @@ public class OperationsConfiguration {
     }
 
     @Bean
-    LedgerSnapshot ledgerSnapshot(JdbcTemplate jdbc, Clock clock, OperationsSettings settings) {
-        return new LedgerSnapshot(jdbc, clock, settings.metrics().ledgerCache());
+    LedgerSnapshot ledgerSnapshot(JdbcTemplate jdbc, LedgerProbe probe, Clock clock, OperationsSettings settings) {
+        return new LedgerSnapshot(jdbc, probe, clock, settings.metrics().ledgerCache());
+    }
+
+    @Bean
+    LedgerOutageMetrics ledgerOutageMetrics(LedgerProbe probe, LedgerOutages outages) {
+        return new LedgerOutageMetrics(probe, outages);
     }
 
     /** Found by Camel as an event notifier: times every HTTP call to a gateway. */

@@ -34,7 +34,10 @@ public class DeclareCalls {
      * call, in the transaction that claims the row: one statement less per declaration.)
      */
     public void countResend(String declarationRequestId) {
-        rows.countCall(declarationRequestId, LedgerTime.now(clock));
+        rows.autoCommitted(() -> {
+            rows.countCall(declarationRequestId, LedgerTime.now(clock));
+            return null;
+        });
     }
 
     /**

@@ -141,6 +141,22 @@ public class InboxFiles {
         }
     }
 
+    /**
+     * Leaves the input where it is, to be declared again whole at the next poll (the ledger did not
+     * answer in time). Its unfinished results file is dropped, so that the next pass starts a new one
+     * and the records still finishing in this pass cannot write into it.
+     */
+    public void postpone(Exchange exchange) {
+        ResultsFile results = exchange.getProperty(RESULTS, ResultsFile.class);
+        boolean firstFailure = results == null || results.abandon();
+        if (firstFailure && (exchange.getProperty(INPUT) != null
+                || exchange.getMessage().getHeader(Exchange.FILE_PATH) != null)) {
+            Throwable failure = exchange.getProperty(Exchange.EXCEPTION_CAUGHT, Throwable.class);
+            LOG.warn("{}: stays in place and is declared again at the next poll: {}", file(exchange).getFileName(),
+                    failure == null ? "the ledger did not answer" : failure.getMessage());
+        }
+    }
+
     /** The input on local disk: a file in the inbox, or the local copy of a remote file. */
     private static Path file(Exchange exchange) {
         Path input = exchange.getProperty(INPUT, Path.class);

@@ -2,6 +2,7 @@ package org.customsbridge.ledger;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.List;
 import java.util.Map;
@@ -43,25 +44,45 @@ public class DeclarationRows {
     private final TransactionTemplate transactions;
     private final FieldsJson json;
     private final PersonalData personalData;
+    private final LedgerOutages outages;
 
+    /** Rows whose work fails at once when the database cannot be reached. */
     public DeclarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
                            PersonalData personalData) {
+        this(jdbc, transactions, mapper, personalData, new LedgerOutages(Duration.ZERO));
+    }
+
+    /** Rows whose work waits out a database that cannot be reached, as {@code outages} says. */
+    public DeclarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
+                           PersonalData personalData, LedgerOutages outages) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = new FieldsJson(mapper);
         this.personalData = personalData;
+        this.outages = outages;
     }
 
     /**
      * Runs {@code work} in a transaction, once more if a concurrent insert of the same id won the race
-     * (PostgreSQL aborts a transaction on a key violation, so the retry needs a fresh one).
+     * (PostgreSQL aborts a transaction on a key violation, so the retry needs a fresh one). While the
+     * database cannot be reached the whole transaction is tried again ({@link LedgerOutages}).
      */
     public <T> T inTransaction(Supplier<T> work) {
-        try {
-            return transactions.execute(tx -> work.get());
-        } catch (DuplicateKeyException raced) {
-            return transactions.execute(tx -> work.get());
-        }
+        return outages.waitOut(() -> {
+            try {
+                return transactions.execute(tx -> work.get());
+            } catch (DuplicateKeyException raced) {
+                return transactions.execute(tx -> work.get());
+            }
+        });
+    }
+
+    /**
+     * Runs one statement that commits by itself (not inside {@link #inTransaction}), trying it again
+     * while the database cannot be reached.
+     */
+    public <T> T autoCommitted(Supplier<T> statement) {
+        return outages.waitOut(statement);
     }
 
     /** The row of {@code id}, locked until the transaction ends. */

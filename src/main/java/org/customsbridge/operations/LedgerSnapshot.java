@@ -8,11 +8,14 @@ import java.util.HashMap;
 import java.util.Map;
 
 import org.customsbridge.config.CustomsProperties;
+import org.customsbridge.ledger.LedgerUnavailableException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Ledger counts for the metrics, read at most once per {@code ttl}: every gauge of a scrape reads
- * the same snapshot, and frequent or parallel scrapers cost two small queries per ttl.
+ * the same snapshot, and frequent or parallel scrapers cost two small queries per ttl. Read through
+ * the {@link LedgerProbe}: while the ledger does not answer, a scrape gets the last counts at once
+ * (and {@code customs_ledger_reachable} says they are old) rather than waiting for the database.
  */
 public class LedgerSnapshot {
 
@@ -25,12 +28,14 @@ public class LedgerSnapshot {
     public static final String OTHER_GATEWAY = "other";
 
     private final JdbcTemplate jdbc;
+    private final LedgerProbe probe;
     private final Clock clock;
     private final Duration ttl;
     private Counts counts;
 
-    public LedgerSnapshot(JdbcTemplate jdbc, Clock clock, Duration ttl) {
+    public LedgerSnapshot(JdbcTemplate jdbc, LedgerProbe probe, Clock clock, Duration ttl) {
         this.jdbc = jdbc;
+        this.probe = probe;
         this.clock = clock;
         this.ttl = ttl;
     }
@@ -45,7 +50,13 @@ public class LedgerSnapshot {
     public synchronized Counts counts() {
         Instant now = clock.instant();
         if (counts == null || !now.isBefore(counts.readAt().plus(ttl))) {
-            counts = read(now);
+            try {
+                counts = probe.read(() -> read(now));
+            } catch (LedgerUnavailableException unreadable) {
+                if (counts == null) {
+                    counts = new Counts(now, Map.of(), 0, null);
+                }
+            }
         }
         return counts;
     }

@@ -56,7 +56,14 @@ public final class ResultsFile implements AutoCloseable {
         }
     }
 
+    /**
+     * Writes a record's row. Once the file is abandoned, rows are dropped: its input is declared
+     * again whole, and that pass writes every row anew from the ledger.
+     */
     public synchronized void append(RawRecord record, DeclarationState state) {
+        if (abandoned) {
+            return;
+        }
         try {
             printer.printRecord(record.line(), safe(state.declarationRequestId()), safe(state.gateway()),
                     state.status().name(), safe(state.code()), safe(state.message()),
