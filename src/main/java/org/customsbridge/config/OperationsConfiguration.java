@@ -22,6 +22,7 @@ import org.customsbridge.operations.LedgerProbe;
 import org.customsbridge.operations.LedgerSnapshot;
 import org.customsbridge.operations.OperationsSettings;
 import org.customsbridge.operations.SftpHealthIndicator;
+import org.customsbridge.results.OutboxSpace;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
 import org.springframework.boot.actuate.health.HealthIndicator;
 import org.springframework.context.annotation.Bean;
@@ -65,6 +66,12 @@ public class OperationsConfiguration {
     @Bean
     HealthIndicator dbHealthIndicator(LedgerProbe probe) {
         return new LedgerHealthIndicator(probe);
+    }
+
+    /** The file intake's filter: no new file while the outbox has less than the minimum free space. */
+    @Bean
+    OutboxSpace outboxSpace(CustomsProperties customs, OperationsSettings settings) {
+        return new OutboxSpace(customs.outbox(), settings.health().minFreeSpace());
     }
 
     /** One component per enabled gateway, under {@code gateways}. */

@@ -2,7 +2,6 @@ package org.customsbridge.results;
 
 import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -52,7 +51,7 @@ public final class ResultsFile implements AutoCloseable {
             CSVPrinter printer = CSVFormat.RFC4180.builder().setHeader(COLUMNS).get().print(writer);
             return new ResultsFile(target, part, printer);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write results for " + inputName + " in " + outbox, e);
+            throw OutboxSpace.writeFailed("cannot write results for " + inputName + " in " + outbox, e, outbox);
         }
     }
 
@@ -70,7 +69,7 @@ public final class ResultsFile implements AutoCloseable {
                     safe(state.alipayDeclarationId()), record.ordinal());
             counts.merge(state.status(), 1L, Long::sum);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot write " + part, e);
+            throw OutboxSpace.writeFailed("cannot write " + part, e, part.getParent());
         }
     }
 
@@ -81,7 +80,7 @@ public final class ResultsFile implements AutoCloseable {
             MoveIntoPlace.move(part, target);
             return target;
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot move " + part + " to " + target, e);
+            throw OutboxSpace.writeFailed("cannot move " + part + " to " + target, e, part.getParent());
         }
     }
 

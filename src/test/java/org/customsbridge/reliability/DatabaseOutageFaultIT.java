@@ -18,6 +18,7 @@ import org.customsbridge.flow.Bundle;
 import org.customsbridge.flow.Http;
 import org.customsbridge.flow.Inbox;
 import org.customsbridge.flow.TestDatabase;
+import org.customsbridge.flow.TestLogins;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -112,7 +113,8 @@ class DatabaseOutageFaultIT {
         assertThat(bundle.get("/actuator/prometheus").body()).contains("customs_ledger_reachable 0.0");
     }
 
-    private List<CSVRecord> awaitResults(Inbox inbox, BundleProcess bundle, String name) {
+    /** The results of {@code name} once it moved to {@code .done/}; failing at once, with the log, if it went to {@code .error/}. */
+    static List<CSVRecord> awaitResults(Inbox inbox, BundleProcess bundle, String name) {
         await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofMillis(250))
                 .until(() -> Files.exists(inbox.results(name)) || Files.exists(inbox.error(name)) || !bundle.isAlive());
         assertThat(inbox.error(name)).as(() -> name + " moved to .error/: " + reason(inbox, name) + "\n"
@@ -132,16 +134,20 @@ class DatabaseOutageFaultIT {
         }
     }
 
-    private static void awaitDeclared(Bundle gateway, int calls) {
+    static void awaitDeclared(Bundle gateway, int calls) {
         await().atMost(Duration.ofMinutes(2)).pollInterval(Duration.ofMillis(50))
                 .until(() -> gateway.journal().entries("alipay-plus.declare").size() >= calls);
     }
 
     /** The simulated gateway, on a ledger of its own (H2) that the outage leaves alone. */
     private Bundle startGateway() {
-        return Bundle.start(gatewayRoot, Map.of("customs.simulator.latency", "150ms",
+        return startGateway(gatewayRoot);
+    }
+
+    static Bundle startGateway(Path root) {
+        return Bundle.start(root, Map.of("customs.simulator.latency", "150ms",
                 "customs.tracking.poll-interval", "1d",
-                "spring.datasource.url", "jdbc:h2:file:" + gatewayRoot.resolve("ledger").toAbsolutePath(),
+                "spring.datasource.url", "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath(),
                 "spring.datasource.username", "sa", "spring.datasource.password", ""));
     }
 
@@ -154,6 +160,7 @@ class DatabaseOutageFaultIT {
         assertThat(url).as("runs on PostgreSQL (Maven profile faults)").startsWith("jdbc:postgresql:");
         datasource.put("spring.datasource.url", url + "&ApplicationName=" + application);
         properties.putAll(datasource);
+        properties.putAll(TestLogins.properties());
         return BundleProcess.start("512m", properties, Map.of(), bundleRoot.resolve("bundle.log"));
     }
 
@@ -162,7 +169,7 @@ class DatabaseOutageFaultIT {
     }
 
     /** Records {@code <prefix>000001...}, every one valid. */
-    private static String orders(String prefix, int records) {
+    static String orders(String prefix, int records) {
         StringBuilder csv = new StringBuilder("declarationRequestId,paymentId,customsCode,amount\n");
         for (int i = 1; i <= records; i++) {
             csv.append("%s%06d,PAY-%s-%06d,ZONGSHU,%d.00\n".formatted(prefix, i, prefix, i, i % 500 + 1));
