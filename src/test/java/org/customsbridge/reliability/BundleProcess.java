@@ -26,7 +26,7 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  * environment variables. Simulated Alipay runs in the test's JVM, so it outlives every crash and sees
  * every call.
  */
-final class BundleProcess implements AutoCloseable {
+public final class BundleProcess implements AutoCloseable {
 
     private final Process process;
     private final Path log;
@@ -42,7 +42,7 @@ final class BundleProcess implements AutoCloseable {
      * Starts the jar with {@code -Xmx<heap>} on a free port and waits until it reports UP. An
      * OutOfMemoryError ends the process, so that "still up" also means "the heap was enough".
      */
-    static BundleProcess start(String heap, Map<String, String> properties, Map<String, String> environment,
+    public static BundleProcess start(String heap, Map<String, String> properties, Map<String, String> environment,
                                Path log) {
         int port = freePort();
         Map<String, String> withPort = new LinkedHashMap<>(properties);
@@ -110,7 +110,7 @@ final class BundleProcess implements AutoCloseable {
     }
 
     /** Folders, ledger and fast polling for a bundle under {@code root} (as the flow tests), tracking once a day. */
-    static Map<String, String> settings(Path root) {
+    public static Map<String, String> settings(Path root) {
         Map<String, String> properties = new LinkedHashMap<>(FlowTestProperties.of(root));
         properties.put("customs.tracking.poll-interval", "1d");
         return properties;
@@ -156,7 +156,7 @@ final class BundleProcess implements AutoCloseable {
         await().atMost(Duration.ofSeconds(90)).until(() -> log().contains(text));
     }
 
-    String log() {
+    public String log() {
         try {
             return Files.exists(log) ? Files.readString(log, StandardCharsets.UTF_8) : "";
         } catch (IOException e) {
