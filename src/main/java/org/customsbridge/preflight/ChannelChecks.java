@@ -9,6 +9,8 @@ import java.util.Map;
 
 import javax.sql.DataSource;
 
+import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.customsbridge.operations.FolderHealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.context.properties.bind.Bindable;
@@ -18,16 +20,19 @@ import org.springframework.util.unit.DataSize;
 /**
  * The channels to the ERP that are configured: the ERP lookup, and each status sink — an HTTP
  * endpoint answers, a SQL sink's database accepts its statement, a file sink's folder is writable.
- * A JMS sink needs the broker only, checked with it.
+ * A JMS sink needs the broker only, checked with it; an endpoint sink its component. HTTP goes through
+ * Camel's HTTP client, so the trust store and client certificate of the real calls apply.
  */
 public class ChannelChecks implements PreflightCheck {
 
+    private final CamelContext camel;
     private final Binder binder;
     private final DataSource ledger;
     private final Path outbox;
     private final DataSize minFreeSpace;
 
-    public ChannelChecks(Binder binder, DataSource ledger, Path outbox, DataSize minFreeSpace) {
+    public ChannelChecks(CamelContext camel, Binder binder, DataSource ledger, Path outbox, DataSize minFreeSpace) {
+        this.camel = camel;
         this.binder = binder;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -36,30 +41,57 @@ public class ChannelChecks implements PreflightCheck {
 
     @Override
     public List<PreflightResult> check() {
+        ProducerTemplate producer = camel.createProducerTemplate();
+        try {
+            return check(producer);
+        } finally {
+            try {
+                producer.stop();
+            } catch (Exception ignored) {
+                // a one-off template holds nothing worth a failed preflight
+            }
+        }
+    }
+
+    private List<PreflightResult> check(ProducerTemplate producer) {
         List<PreflightResult> results = new ArrayList<>();
         String lookup = binder.bind("customs.enrich.http.url", String.class).orElse("");
         if (!lookup.isBlank()) {
             // a GET of a made-up record, as the lookup itself makes: harmless, and proves the way there
-            results.add(ReachableUrl.check("erp lookup", "GET", lookup.replaceAll("\\{[^}]*}", "PREFLIGHT-CHECK"),
-                    "customs.enrich.http.url"));
+            results.add(ReachableUrl.check(producer, "erp lookup", "GET",
+                    lookup.replaceAll("\\{[^}]*}", "PREFLIGHT-CHECK"), "customs.enrich.http.url"));
         }
         for (String name : binder.bind("customs.sinks", Bindable.listOf(String.class)).orElse(List.of("file"))) {
             String sink = name.strip();
             Map<String, String> parameters = binder.bind("customs.sinks." + sink,
                     Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-            String type = parameters.getOrDefault("type", sink);
             String part = "sink " + sink;
             String property = "customs.sinks." + sink;
-            switch (type) {
-                case "erp-http" -> results.add(ReachableUrl.check(part, "HEAD", parameters.getOrDefault("url", ""),
-                        property + ".url"));
-                case "sql" -> results.add(sql(part, property, parameters));
-                case "file" -> results.add(folder(part, property, parameters));
-                default -> results.add(PreflightResult.ok(part, type + " (uses the broker or a component checked"
-                        + " with it)"));
-            }
+            results.add(switch (parameters.getOrDefault("type", sink)) {
+                case "erp-http" -> ReachableUrl.check(producer, part, "HEAD", parameters.getOrDefault("url", ""),
+                        property + ".url");
+                case "sql" -> sql(part, property, parameters);
+                case "file" -> folder(part, property, parameters);
+                case "endpoint" -> component(part, property, parameters.getOrDefault("uri", ""));
+                default -> PreflightResult.ok(part, "delivers to the broker, checked above");
+            });
         }
         return results;
+    }
+
+    /** Any Camel producer: its component must be on the class path; where it delivers, only a delivery shows. */
+    private PreflightResult component(String part, String property, String uri) {
+        String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : uri;
+        try {
+            if (!scheme.isBlank() && camel.getComponent(scheme, true) != null) {
+                return PreflightResult.ok(part, "component " + scheme + " is available");
+            }
+        } catch (RuntimeException e) {
+            return PreflightResult.failed(part, "component " + scheme + " cannot start (" + GatewayCheck.rootMessage(e)
+                    + "): check " + property + ".uri");
+        }
+        return PreflightResult.failed(part, "no component " + (scheme.isBlank() ? "named" : scheme)
+                + " on the class path (add its jar to the lib folder): check " + property + ".uri");
     }
 
     private PreflightResult sql(String part, String property, Map<String, String> parameters) {

@@ -53,8 +53,9 @@ public class PreflightConfiguration {
 
     @Bean
     @Order(3)
-    PreflightCheck channels(Environment environment, DataSource ledger, CustomsProperties customs) {
-        return new ChannelChecks(Binder.get(environment), ledger, customs.outbox(), environment.getProperty(
+    PreflightCheck channels(CamelContext camel, Environment environment, DataSource ledger,
+                            CustomsProperties customs) {
+        return new ChannelChecks(camel, Binder.get(environment), ledger, customs.outbox(), environment.getProperty(
                 "customs.health.min-free-space", DataSize.class, DataSize.ofMegabytes(100)));
     }
 
