@@ -3,6 +3,9 @@ package org.customsbridge.simulator;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.regex.Pattern;
+
+import org.customsbridge.mapi.MapiApi;
 
 /**
  * Every call the simulator answered, in order: what tests and the README demo read to see exactly
@@ -17,7 +20,28 @@ public class SimulatorJournal {
      * @param resultCode the result code answered
      */
     public record Entry(Instant at, String operation, String id, String request, String resultCode) {
+
+        /**
+         * This entry with the buyer's name and identity number in its request replaced by
+         * {@code (personal)}: what the journal shows over HTTP. (The request as received stays in
+         * the journal, for tests that check what was sent.)
+         */
+        public Entry withoutPersonalData() {
+            if (request == null) {
+                return this;
+            }
+            String shown = ALIPAY_PLUS_PERSONAL.matcher(request).replaceAll("\"$1\":\"(personal)\"");
+            return new Entry(at, operation, id, MAPI_PERSONAL.matcher(shown).replaceAll("$1$2=(personal)"), resultCode);
+        }
     }
+
+    /** Alipay+'s buyer fields in a JSON request: {@code buyerCertificate.certificateNo} and {@code holderName.fullName}. */
+    private static final Pattern ALIPAY_PLUS_PERSONAL = Pattern.compile(
+            "\"(certificateNo|fullName)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
+    /** MAPI's buyer parameters in a form or its pre-sign string. */
+    private static final Pattern MAPI_PERSONAL = Pattern.compile(
+            "(^|&)(" + MapiApi.BUYER_NAME + "|" + MapiApi.BUYER_ID_NO
+                    + ")=[^&]*");
 
     /** Enough for any demo or test; a long soak through the simulator keeps only the newest calls. */
     static final int LIMIT = 200_000;

@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code GET /simulator/journal}: the calls the simulator answered, for demos and tests. */
+/** {@code GET /simulator/journal}: the calls the simulator answered, for demos and tests, without buyer identities. */
 @RestController
 public class SimulatorJournalController {
 
@@ -18,6 +18,8 @@ public class SimulatorJournalController {
 
     @GetMapping("/simulator/journal")
     public List<SimulatorJournal.Entry> journal(@RequestParam(required = false) String operation) {
-        return operation == null ? journal.entries() : journal.entries(operation);
+        // the buyer's identity is personal data even in a trial run: the journal shows where it was, not what
+        return (operation == null ? journal.entries() : journal.entries(operation)).stream()
+                .map(SimulatorJournal.Entry::withoutPersonalData).toList();
     }
 }

@@ -43,26 +43,30 @@ class PersonalDataFlowTest {
                 // the console keeps its own level: the file has every DEBUG line
                 "logging.threshold.console", "WARN"))) {
             inbox.drop("orders.csv", """
-                    declarationRequestId,paymentId,customsCode,amount,buyerName,buyerIdNo
-                    PII-0001,PAY-PII-1,ZONGSHU,10.00,%s,%s
-                    PII-0002,PAY-PII-2,ZONGSHU,20.00,%s,%s
-                    bad id,PAY-PII-3,ZONGSHU,30.00,%s,%s
-                    """.formatted(NAME, ID_NO, OTHER_NAME, LONG_ID_NO, OTHER_NAME, LONG_ID_NO));
+                    declarationRequestId,paymentId,customsCode,amount,buyerName,buyerIdNo,gateway
+                    PII-0001,PAY-PII-1,ZONGSHU,10.00,%s,%s,alipay-plus
+                    PII-0002,PAY-PII-2,ZONGSHU,20.00,%s,%s,alipay-plus
+                    bad id,PAY-PII-3,ZONGSHU,30.00,%s,%s,alipay-plus
+                    PII-0004,PAY-PII-4,ZONGSHU,40.00,%s,%s,mapi
+                    """.formatted(NAME, ID_NO, OTHER_NAME, LONG_ID_NO, OTHER_NAME, LONG_ID_NO, NAME, ID_NO));
             Map<String, CSVRecord> results = Inbox.byId(inbox.awaitResults("orders.csv"));
             assertThat(results.get("PII-0001").get("status")).isEqualTo("ACCEPTED");
+            assertThat(results.get("PII-0004").get("status")).isEqualTo("ACCEPTED");
             assertThat(results.get("PII-0002").get("status")).isEqualTo("INVALID");
             assertThat(results.get("PII-0002").get("message")).contains("buyerIdNo: at most 32 characters");
-            // the gateway did receive the identity
+            // the gateways did receive the identity
             assertThat(bundle.journal().entries("alipay-plus.declare")).singleElement()
+                    .satisfies(call -> assertThat(call.request()).contains(ID_NO).contains(NAME));
+            assertThat(bundle.journal().entries("mapi.declare")).singleElement()
                     .satisfies(call -> assertThat(call.request()).contains(ID_NO));
 
             Http http = bundle.http();
             StringBuilder answers = new StringBuilder();
             for (String path : List.of("/api/declarations", "/api/declarations/PII-0001", "/api/declarations/PII-0002",
-                    "/actuator/prometheus", "/actuator/health")) {
+                    "/actuator/prometheus", "/actuator/health", "/simulator/journal")) {
                 answers.append(http.get(path).body()).append('\n');
             }
-            assertThat(answers).contains("PII-0001");
+            assertThat(answers).contains("PII-0001").contains("(personal)");
             assertThat(answers.toString()).as("API answers").satisfies(PersonalDataFlowTest::holdsNoIdentity);
             assertThat(LedgerDump.of(bundle.jdbc())).as("ledger").contains("PII-0002").satisfies(PersonalDataFlowTest::holdsNoIdentity);
         }
