@@ -10,6 +10,7 @@ import org.customsbridge.CustomsConstants;
 import org.customsbridge.alipayplus.AlipayPlusPreflight;
 import org.customsbridge.config.CustomsProperties;
 import org.customsbridge.config.Gateways;
+import org.customsbridge.intake.SftpSettings;
 import org.customsbridge.mapi.MapiPreflight;
 import org.customsbridge.signing.MapiSignType;
 import org.flywaydb.core.Flyway;
@@ -61,6 +62,12 @@ public class PreflightConfiguration {
 
     @Bean
     @Order(4)
+    PreflightCheck sftpServer(SftpSettings sftp) {
+        return new SftpCheck(sftp);
+    }
+
+    @Bean
+    @Order(5)
     PreflightCheck gatewaysAnswer(CamelContext camel, Gateways gateways, CustomsProperties customs) {
         List<GatewaySettingsHints> hints = List.of(AlipayPlusPreflight.hints(), MapiPreflight.hints(
                 MapiSignType.parse(customs.mapi().signType() == null ? "" : customs.mapi().signType().strip())

@@ -102,6 +102,24 @@ class PreflightFlowTest {
     }
 
     @Test
+    void checksTheSftpServerAndNamesTheLoginSettingsItRefuses(CapturedOutput output) {
+        try (SftpServer sftp = new SftpServer(root)) {
+            sftp.drop("orders.csv", Inbox.csv("PREFLIGHT-SFTP-0001,PAY-PF-2,10.00"));
+            assertThat(preflight(sftp.settings())).as(output.getOut()).isZero();
+            assertThat(output.getOut()).containsPattern("sftp\\s+ok\\s+\\S*127\\.0\\.0\\.1");
+            // nothing was taken from the server
+            assertThat(sftp.file("inbox/orders.csv")).exists();
+
+            Map<String, String> wrongPassword = new HashMap<>(sftp.settings());
+            wrongPassword.remove("customs.intake.sftp.private-key");
+            wrongPassword.put("customs.intake.sftp.password", "wrong");
+            assertThat(preflight(wrongPassword)).isEqualTo(1);
+            assertThat(output.getOut()).containsPattern("sftp\\s+FAILED .*check customs\\.intake\\.sftp\\.user, "
+                    + "customs\\.intake\\.sftp\\.password").doesNotContain(SftpServer.PASSWORD);
+        }
+    }
+
+    @Test
     void aConfigurationThatCannotStartFailsNamingTheProperty(CapturedOutput output) {
         assertThat(preflight(Map.of("customs.gateway", "nope"))).isEqualTo(1);
         assertThat(output.getOut()).containsPattern("start-up\\s+FAILED .*customs\\.gateway")
