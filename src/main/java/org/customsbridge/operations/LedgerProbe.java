@@ -114,7 +114,9 @@ public class LedgerProbe implements SmartLifecycle {
     public synchronized void start() {
         probes = Executors.newSingleThreadScheduledExecutor(daemon("ledger-probe"));
         reads = Executors.newSingleThreadExecutor(daemon("ledger-health-read"));
-        probes.scheduleWithFixedDelay(this::probe, 0, interval.toMillis(), TimeUnit.MILLISECONDS);
+        // the first read before the bundle takes traffic, so that health has an answer from the start
+        probe();
+        probes.scheduleWithFixedDelay(this::probe, interval.toMillis(), interval.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Override
