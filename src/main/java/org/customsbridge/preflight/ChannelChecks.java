@@ -11,9 +11,9 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.customsbridge.events.StatusSinks;
 import org.customsbridge.operations.FolderHealthIndicator;
 import org.springframework.boot.actuate.health.Status;
-import org.springframework.boot.context.properties.bind.Bindable;
 import org.springframework.boot.context.properties.bind.Binder;
 import org.springframework.util.unit.DataSize;
 
@@ -61,13 +61,12 @@ public class ChannelChecks implements PreflightCheck {
             results.add(ReachableUrl.check(producer, "erp lookup", "GET",
                     lookup.replaceAll("\\{[^}]*}", "PREFLIGHT-CHECK"), "customs.enrich.http.url"));
         }
-        for (String name : binder.bind("customs.sinks", Bindable.listOf(String.class)).orElse(List.of("file"))) {
-            String sink = name.strip();
-            Map<String, String> parameters = binder.bind("customs.sinks." + sink,
-                    Bindable.mapOf(String.class, String.class)).orElse(Map.of());
-            String part = "sink " + sink;
-            String property = "customs.sinks." + sink;
-            results.add(switch (parameters.getOrDefault("type", sink)) {
+        // the sinks as the bundle reads them at start
+        for (StatusSinks.Sink sink : StatusSinks.configured(binder)) {
+            Map<String, String> parameters = sink.parameters();
+            String part = "sink " + sink.name();
+            String property = "customs.sinks." + sink.name();
+            results.add(switch (sink.type()) {
                 case "erp-http" -> ReachableUrl.check(producer, part, "HEAD", parameters.getOrDefault("url", ""),
                         property + ".url");
                 case "sql" -> sql(part, property, parameters);

@@ -11,6 +11,7 @@ import org.customsbridge.alipayplus.AlipayPlusPreflight;
 import org.customsbridge.config.CustomsProperties;
 import org.customsbridge.config.Gateways;
 import org.customsbridge.intake.SftpSettings;
+import org.customsbridge.operations.OperationsSettings;
 import org.customsbridge.mapi.MapiPreflight;
 import org.customsbridge.signing.MapiSignType;
 import org.flywaydb.core.Flyway;
@@ -22,7 +23,6 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.core.env.Environment;
-import org.springframework.util.unit.DataSize;
 
 /** The preflight's checks, in the order they are printed; present only with {@code customs.preflight=true}. */
 @Configuration(proxyBeanMethods = false)
@@ -55,9 +55,9 @@ public class PreflightConfiguration {
     @Bean
     @Order(3)
     PreflightCheck channels(CamelContext camel, Environment environment, DataSource ledger,
-                            CustomsProperties customs) {
-        return new ChannelChecks(camel, Binder.get(environment), ledger, customs.outbox(), environment.getProperty(
-                "customs.health.min-free-space", DataSize.class, DataSize.ofMegabytes(100)));
+                            CustomsProperties customs, OperationsSettings operations) {
+        return new ChannelChecks(camel, Binder.get(environment), ledger, customs.outbox(),
+                operations.health().minFreeSpace());
     }
 
     @Bean
