@@ -107,7 +107,8 @@ class DeclarationBenchmark {
                 double endToEnd = endToEnd(gatewayRoot, gateway, bundle, "orders.csv", RECORDS);
                 steps.measure(false);
                 double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / RECORDS;
-                row.put("cpuMsPerDeclarationByThreads", cpuMsByThreads(threadsBefore, cpuMs, RECORDS));
+                Map<String, Double> byThreads = cpuMsByThreads(threadsBefore, cpuMs, RECORDS);
+                row.put("cpuMsPerDeclarationByThreads", byThreads);
                 if (STEPS) {
                     row.put("cpuMsPerDeclarationBySteps", steps.msPerDeclaration(RECORDS));
                 }
@@ -128,6 +129,13 @@ class DeclarationBenchmark {
                     row.put("endToEndShareOfCeiling", round(endToEnd / ceiling.perSecond()));
                     row.put("ceilingCpuMsPerDeclaration", round(ceiling.cpuMs()));
                     row.put("ceilingCpuMsPerDeclarationByThreads", ceiling.cpuMsByThreads());
+                    // the bundle's own threads (the simulator's and the JVM's left out) against the
+                    // ceiling's callers, which sign, send and verify and do nothing else
+                    double bundleMs = bundleThreadsMs(byThreads);
+                    double callersMs = ceiling.cpuMsByThreads().get("declareWorkers");
+                    row.put("bundleCpuMsPerDeclaration", round(bundleMs));
+                    row.put("ceilingCallersCpuMsPerDeclaration", round(callersMs));
+                    row.put("bundleCpuOverCeilingCallers", round(bundleMs / callersMs));
                 }
             }
             figures.put(gateway, row);
@@ -217,6 +225,11 @@ class DeclarationBenchmark {
         byGroup.put("jvmAndEndedThreads", processMs - threadsMs);
         byGroup.replaceAll((group, ms) -> round(ms));
         return byGroup;
+    }
+
+    /** The CPU of the bundle's own threads: declare workers, Quartz jobs and its other threads. */
+    private static double bundleThreadsMs(Map<String, Double> byThreads) {
+        return byThreads.get("declareWorkers") + byThreads.get("quartzJobs") + byThreads.get("otherThreads");
     }
 
     private static double onAllCores(Duration duration, Runnable operation) throws Exception {
@@ -518,7 +531,8 @@ class DeclarationBenchmark {
         for (String key : List.of("limitPerSecond", "endToEndColdPerSecond", "endToEndPerSecond",
                 "endToEndShareOfLimit", "baselinePerSecond", "endToEndOverBaseline", "cpuMsPerDeclaration",
                 "cryptoMsPerDeclaration", "ceilingPerSecond", "ceilingShareOfLimit", "endToEndShareOfCeiling",
-                "ceilingCpuMsPerDeclaration")) {
+                "ceilingCpuMsPerDeclaration", "bundleCpuMsPerDeclaration", "ceilingCallersCpuMsPerDeclaration",
+                "bundleCpuOverCeilingCallers")) {
             System.out.printf("| %s | %s | %s |%n", key, plus.getOrDefault(key, "-"), mapi.getOrDefault(key, "-"));
         }
         for (String gateway : List.of("alipay-plus", "mapi")) {
