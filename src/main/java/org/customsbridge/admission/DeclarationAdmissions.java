@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.ledger.DeclarationStatus;
@@ -47,7 +50,7 @@ public class DeclarationAdmissions {
      * identical data, or a correction of a record that was invalid before: send (and the row is
      * claimed). Anything else: report what the ledger holds.
      */
-    public Admission admit(Declaration declaration, RawRecord source) {
+    public Admission admit(@Body Declaration declaration, @ExchangeProperty(CustomsConstants.RECORD) RawRecord source) {
         if (claimNew(declaration, source)) {
             return Admission.toSend(declaration);
         }

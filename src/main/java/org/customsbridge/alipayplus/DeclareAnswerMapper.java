@@ -2,6 +2,9 @@ package org.customsbridge.alipayplus;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.ledger.DeclarationStatus;
 import org.customsbridge.ledger.DeclareOutcome;
 
@@ -17,7 +20,8 @@ public class DeclareAnswerMapper {
         this.mapper = mapper;
     }
 
-    public DeclareOutcome toOutcome(String declarationRequestId, String body) {
+    public DeclareOutcome toOutcome(@ExchangeProperty(CustomsConstants.DECLARATION_REQUEST_ID) String declarationRequestId,
+                                    @Body String body) {
         JsonNode answer;
         try {
             answer = mapper.readTree(body == null ? "" : body);

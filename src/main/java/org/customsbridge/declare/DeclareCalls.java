@@ -3,6 +3,9 @@ package org.customsbridge.declare;
 import java.time.Clock;
 import java.time.OffsetDateTime;
 
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.ledger.DeclarationStatus;
@@ -45,7 +48,8 @@ public class DeclareCalls {
      * a first call holds nothing the outcome needs (no status before it, no Alipay id), so it is
      * updated without being read first; any other row is locked and read.
      */
-    public DeclarationState recordOutcome(DeclareOutcome outcome, Declaration declaration) {
+    public DeclarationState recordOutcome(@Body DeclareOutcome outcome,
+                                          @ExchangeProperty(CustomsConstants.DECLARATION) Declaration declaration) {
         return rows.inTransaction(() -> {
             OffsetDateTime now = LedgerTime.now(clock);
             if (rows.recordFirstOutcome(outcome, declaration, now)) {

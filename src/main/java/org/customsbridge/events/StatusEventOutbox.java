@@ -13,6 +13,7 @@ import java.util.Map;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.apache.camel.Exchange;
+import org.apache.camel.ExchangeProperty;
 import org.customsbridge.CustomsConstants;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -34,6 +35,7 @@ public class StatusEventOutbox {
     /** Exchange properties the sink routes use. */
     public static final String EVENT_ID = CustomsConstants.EVENT_ID;
     public static final String EVENT = CustomsConstants.EVENT;
+    public static final String SINK = CustomsConstants.SINK;
 
     /** One event ready to deliver: its position in the outbox and its JSON text. */
     public record Pending(long id, String json) {
@@ -121,9 +123,13 @@ public class StatusEventOutbox {
 
     /**
      * Moves the sink's cursor past {@code eventId}, the {@code indexInBatch}-th event of a batch
-     * (from 0), when that is a {@link #CURSOR_EVERY}-th event or the batch's last.
+     * (from 0), when that is a {@link #CURSOR_EVERY}-th event or the batch's last. Bound from the
+     * exchange properties by annotation: simple-language arguments in the route cost more than the
+     * rest of this step, once per event.
      */
-    public void advance(String sink, long eventId, int indexInBatch, boolean lastOfBatch) {
+    public void advance(@ExchangeProperty(SINK) String sink, @ExchangeProperty(EVENT_ID) long eventId,
+                        @ExchangeProperty(Exchange.SPLIT_INDEX) int indexInBatch,
+                        @ExchangeProperty(Exchange.SPLIT_COMPLETE) boolean lastOfBatch) {
         if (lastOfBatch || (indexInBatch + 1) % CURSOR_EVERY == 0) {
             advance(sink, eventId);
         }

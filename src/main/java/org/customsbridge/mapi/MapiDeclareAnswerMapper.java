@@ -2,6 +2,9 @@ package org.customsbridge.mapi;
 
 import java.util.Set;
 
+import org.apache.camel.Body;
+import org.apache.camel.ExchangeProperty;
+import org.customsbridge.CustomsConstants;
 import org.customsbridge.ledger.DeclarationStatus;
 import org.customsbridge.ledger.DeclareOutcome;
 
@@ -57,7 +60,8 @@ public class MapiDeclareAnswerMapper {
         return code != null && changedResendCodes.contains(code);
     }
 
-    public DeclareOutcome toOutcome(String declarationRequestId, MapiAnswer answer) {
+    public DeclareOutcome toOutcome(@ExchangeProperty(CustomsConstants.DECLARATION_REQUEST_ID) String declarationRequestId,
+                                    @Body MapiAnswer answer) {
         if (!answer.success()) {
             String error = answer.error() == null || answer.error().isEmpty() ? "UNKNOWN" : answer.error();
             if (transientErrors.contains(error)) {
