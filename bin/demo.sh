@@ -40,5 +40,6 @@ if [ -n "$login" ]; then
 else
   echo "Log in with a user of customs.security.users (docs/security.md)."
 fi
-echo "The bundle keeps running: drop more files into data/inbox/. Ctrl+C stops it."
+echo "The bundle keeps running: drop more files into data/inbox/ (e.g. cp samples/orders-wechat.csv data/inbox/"
+echo "for WeChat Pay payments). Ctrl+C stops it."
 wait $app

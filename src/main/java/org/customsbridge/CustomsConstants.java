@@ -28,7 +28,7 @@ public final class CustomsConstants {
     /** Its declarationRequestId, for the steps that need no more of it (outcomes, resend counting). */
     @Metadata(description = "The declarationRequestId being sent", javaType = "java.lang.String")
     public static final String DECLARATION_REQUEST_ID = "customsDeclarationRequestId";
-    /** The gateway it goes through ({@code alipay-plus}, {@code mapi}): routes {@code declare-<gateway>}
+    /** The gateway it goes through ({@code alipay-plus}, {@code mapi}, {@code wechat}): routes {@code declare-<gateway>}
      *  and {@code inquire-<gateway>} make its calls. */
     @Metadata(description = "The gateway of the declaration or query", javaType = "java.lang.String")
     public static final String GATEWAY = "customsGateway";
@@ -36,6 +36,10 @@ public final class CustomsConstants {
      *  {@code customs.tracking.batch-size}. */
     @Metadata(description = "The declarationRequestIds of one query", javaType = "java.util.List<String>")
     public static final String INQUIRY_IDS = "customsInquiryIds";
+
+    /** The one WeChat Pay order ({@code out_trade_no} at one customs) a query call of {@code inquire-wechat} asks about. */
+    @Metadata(description = "The WeChat Pay order one query call asks about", javaType = "org.customsbridge.wechat.WechatOrder")
+    public static final String WECHAT_ORDER = "customsWechatOrder";
 
     // one gateway call, set by the gateway's signer
 

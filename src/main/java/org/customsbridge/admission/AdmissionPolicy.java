@@ -86,7 +86,7 @@ public class AdmissionPolicy {
             return Decision.of(Verdict.REPORT);
         }
         List<String> changed = RetransmissionRule.changedFields(storedFields.get(), declaration.fields());
-        List<String> unchangeable = retransmission.unchangeable(changed);
+        List<String> unchangeable = retransmission.unchangeable(declaration.gateway(), changed);
         if (!unchangeable.isEmpty()) {
             return new Decision(Verdict.REFUSE, unchangeable, null);
         }

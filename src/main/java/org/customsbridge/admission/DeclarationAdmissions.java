@@ -106,7 +106,8 @@ public class DeclarationAdmissions {
                         declaration.gateway(), DeclarationStatus.INVALID, "CHANGED_AFTER_DECLARATION",
                         source.location() + ": declarationRequestId \"" + declaration.declarationRequestId()
                                 + "\" was already declared with different " + String.join(", ", decision.changed())
-                                + ", which may not change (only " + String.join(", ", RetransmissionRule.CHANGEABLE)
+                                + ", which may not change (only " + String.join(", ",
+                                RetransmissionRule.changeable(declaration.gateway()))
                                 + " may); the ledger keeps its " + stored.status() + " declaration",
                         stored.alipayDeclarationId()));
             case SCHEDULE:
@@ -114,7 +115,7 @@ public class DeclarationAdmissions {
                 return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
                         stored.gateway(), stored.status(), "RETRANSMISSION_SCHEDULED", "changed "
                         + String.join(", ", decision.changed()) + ": retransmission scheduled for "
-                        + decision.sendAt().withNano(0) + " (Alipay takes one "
+                        + decision.sendAt().withNano(0) + " (the gateway takes one "
                         + policy.retransmission().waitAfterLastCall().toMinutes() + " minutes after the last call)",
                         stored.alipayDeclarationId()));
             default:

@@ -10,15 +10,21 @@ import java.util.Objects;
 import org.customsbridge.record.Fields;
 
 /**
- * Alipay's rule for declaring an id again with other data: only the merchant's customs code and
- * name, the customs code and the amount may change, and the new data goes out no earlier than a
- * wait after the last call.
+ * The rule for declaring an id again with other data: Alipay's (Alipay+ and MAPI) lets only the
+ * merchant's customs code and name, the customs code and the amount change; WeChat Pay's
+ * ({@code action_type=MODIFY}) the merchant's customs code, the amounts (order, product, transport,
+ * duty) and the buyer, but not the customs, which is part of what identifies a declaration there.
+ * Either way the new data goes out no earlier than a wait after the last call.
  */
 public class RetransmissionRule {
 
     /** The fields a retransmission may change, by their record names. */
     public static final List<String> CHANGEABLE = List.of(Fields.MERCHANT_CUSTOMS_CODE,
             Fields.MERCHANT_CUSTOMS_NAME, Fields.CUSTOMS_CODE, Fields.AMOUNT);
+    /** What WeChat Pay's {@code MODIFY} may change (the merchant's customs name is never sent to it). */
+    public static final List<String> CHANGEABLE_WECHAT = List.of(Fields.MERCHANT_CUSTOMS_CODE,
+            Fields.MERCHANT_CUSTOMS_NAME, Fields.AMOUNT, Fields.PRODUCT_FEE, Fields.TRANSPORT_FEE, Fields.DUTY,
+            Fields.BUYER_NAME, Fields.BUYER_ID_NO);
 
     private final Duration wait;
 
@@ -42,9 +48,20 @@ public class RetransmissionRule {
         return changed;
     }
 
-    /** Those of {@code changed} that may not change. */
+    /** Those of {@code changed} that may not change (Alipay's rule). */
     public List<String> unchangeable(List<String> changed) {
-        return changed.stream().filter(name -> !CHANGEABLE.contains(name)).toList();
+        return unchangeable("alipay-plus", changed);
+    }
+
+    /** Those of {@code changed} that may not change through {@code gateway}. */
+    public List<String> unchangeable(String gateway, List<String> changed) {
+        List<String> changeable = changeable(gateway);
+        return changed.stream().filter(name -> !changeable.contains(name)).toList();
+    }
+
+    /** The fields a retransmission through {@code gateway} may change. */
+    public static List<String> changeable(String gateway) {
+        return "wechat".equals(gateway) ? CHANGEABLE_WECHAT : CHANGEABLE;
     }
 
     /** When changed data may be declared: at once if the id was never called, else a wait after its last call. */

@@ -15,10 +15,11 @@ import org.springframework.validation.annotation.Validated;
  * sink with parameters of its own have their own classes under the same prefix. Every default is
  * written here, nowhere else; a value the bundle cannot work with stops start-up naming the property.
  *
- * @param gateway              the gateway of records without a {@code gateway} field: {@code alipay-plus}
- *                             or {@code mapi}
+ * @param gateway              the gateway of records without a {@code gateway} field: {@code alipay-plus},
+ *                             {@code mapi} or {@code wechat}
  * @param alipayPlus           the Alipay+ customs declaration API
  * @param mapi                 Alipay's legacy MAPI gateway
+ * @param wechat               WeChat Pay's customs declaration API (v2)
  * @param merchant             the merchant's customs registration, for records that carry none
  * @param inbox                folder where order files are dropped
  * @param outbox               folder where results files appear
@@ -40,6 +41,7 @@ public record CustomsProperties(
         @DefaultValue("alipay-plus") String gateway,
         @DefaultValue AlipayPlus alipayPlus,
         @DefaultValue Mapi mapi,
+        @DefaultValue Wechat wechat,
         @DefaultValue Merchant merchant,
         @DefaultValue("data/inbox") Path inbox,
         @DefaultValue("data/outbox") Path outbox,
@@ -124,6 +126,39 @@ public record CustomsProperties(
         @Override
         public String toString() {
             return "Mapi[endpoint=" + endpoint + ", partner=" + partner + ", signType=" + signType + "]";
+        }
+    }
+
+    /**
+     * WeChat Pay's customs declaration API (v2: XML over HTTPS, MD5 signatures with the API key).
+     *
+     * @param url               base URL of the API, e.g. {@code https://api.mch.weixin.qq.com} (the call's
+     *                          path is appended); empty: the built-in simulator when it is on
+     * @param appId             the app id bound to the merchant account ({@code appid})
+     * @param mchId             the merchant id ({@code mch_id}, 10 digits)
+     * @param apiKey            the merchant's v2 API key (32 characters) that signs requests and verifies
+     *                          answers: the key itself (e.g. from the environment variable
+     *                          CUSTOMS_WECHAT_API_KEY), or {@code file:} and a path
+     * @param sendSignType      send {@code sign_type=MD5} with every call (it is then signed too); WeChat's
+     *                          pages show it as optional and clients differ
+     * @param transientErrors   {@code err_code} values meaning WeChat failed, not the call: the declaration
+     *                          is resent unchanged (SYSTEMERROR is WeChat's generic one; its pages do not
+     *                          confirm it for customs)
+     * @param notFoundErrors    {@code err_code} values of a query about an order WeChat does not know;
+     *                          WeChat's customs pages name none, ORDERNOTEXIST is its generic one
+     */
+    public record Wechat(
+            String url,
+            String appId,
+            String mchId,
+            String apiKey,
+            @DefaultValue("true") boolean sendSignType,
+            @DefaultValue("SYSTEMERROR") java.util.Set<String> transientErrors,
+            @DefaultValue("ORDERNOTEXIST") java.util.Set<String> notFoundErrors) {
+
+        @Override
+        public String toString() {
+            return "Wechat[url=" + url + ", appId=" + appId + ", mchId=" + mchId + "]";
         }
     }
 
@@ -262,5 +297,10 @@ public record CustomsProperties(
     }
 
     /** The gateways a record may name in its {@code gateway} field. */
-    public static final List<String> GATEWAYS = List.of("alipay-plus", "mapi");
+    public static final List<String> GATEWAYS = List.of("alipay-plus", "mapi", "wechat");
+
+    /** The setting that turns {@code gateway} on (without the simulator): its endpoint. */
+    public static String endpointProperty(String gateway) {
+        return "wechat".equals(gateway) ? "customs.wechat.url" : "customs." + gateway + ".endpoint";
+    }
 }

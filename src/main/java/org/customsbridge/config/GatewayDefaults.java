@@ -29,6 +29,18 @@ public interface GatewayDefaults {
     /** Alipay's RSA public key that verifies answers (PEM text, or {@code file:} and a path). */
     String alipayPublicKey();
 
+    /** Base URL of WeChat Pay's API; asked for at each call, as {@link #alipayPlusBaseUrl}. */
+    String wechatBaseUrl();
+
+    /** The WeChat Pay app id. */
+    String wechatAppId();
+
+    /** The WeChat Pay merchant id. */
+    String wechatMchId();
+
+    /** The WeChat Pay API key (MD5 signatures both ways). */
+    String wechatApiKey();
+
     /**
      * The key the ledger encrypts personal data with (base64, or {@code file:} and a path): a demo key
      * beside the demo keys, as the records of a trial run carry made-up identities.

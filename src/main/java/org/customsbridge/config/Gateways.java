@@ -5,7 +5,7 @@ import java.util.Optional;
 import java.util.Set;
 
 /**
- * Which gateways this bundle can use. With {@link GatewayDefaults} (the simulator on), both: the
+ * Which gateways this bundle can use. With {@link GatewayDefaults} (the simulator on), all three: the
  * defaults fill the gaps. Without, a gateway is on when its endpoint is set; the default gateway must be on.
  */
 public record Gateways(Set<String> enabled) {
@@ -18,11 +18,15 @@ public record Gateways(Set<String> enabled) {
         if (defaults.isPresent() || isSet(customs.mapi().endpoint())) {
             enabled.add("mapi");
         }
+        if (defaults.isPresent() || isSet(customs.wechat().url())) {
+            enabled.add("wechat");
+        }
         if (!CustomsProperties.GATEWAYS.contains(customs.gateway())) {
-            throw new IllegalStateException("customs.gateway: alipay-plus or mapi, was " + customs.gateway());
+            throw new IllegalStateException("customs.gateway: alipay-plus, mapi or wechat, was " + customs.gateway());
         }
         if (!enabled.contains(customs.gateway())) {
-            throw new IllegalStateException("customs." + customs.gateway() + ".endpoint: required for the default "
+            throw new IllegalStateException(CustomsProperties.endpointProperty(customs.gateway())
+                    + ": required for the default "
                     + "gateway (customs.gateway=" + customs.gateway() + ") when customs.simulator.enabled=false");
         }
         return new Gateways(Set.copyOf(enabled));

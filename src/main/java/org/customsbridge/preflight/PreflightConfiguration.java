@@ -13,6 +13,7 @@ import org.customsbridge.config.Gateways;
 import org.customsbridge.intake.SftpSettings;
 import org.customsbridge.operations.OperationsSettings;
 import org.customsbridge.mapi.MapiPreflight;
+import org.customsbridge.wechat.WechatPreflight;
 import org.customsbridge.signing.MapiSignType;
 import org.flywaydb.core.Flyway;
 import org.springframework.beans.factory.ObjectProvider;
@@ -71,7 +72,7 @@ public class PreflightConfiguration {
     PreflightCheck gatewaysAnswer(CamelContext camel, Gateways gateways, CustomsProperties customs) {
         List<GatewaySettingsHints> hints = List.of(AlipayPlusPreflight.hints(), MapiPreflight.hints(
                 MapiSignType.parse(customs.mapi().signType() == null ? "" : customs.mapi().signType().strip())
-                        .orElse(MapiSignType.RSA2)));
+                        .orElse(MapiSignType.RSA2)), WechatPreflight.hints());
         return new GatewayCheck(camel, new TreeSet<>(gateways.enabled()).stream().toList(), hints,
                 CustomsConstants.INQUIRY_IDS);
     }

@@ -24,11 +24,26 @@ public record Declaration(
         String subOrderId,
         String buyerName,
         String buyerIdNo,
-        String gateway) {
+        String gateway,
+        String merchantOrderNo,
+        BigDecimal productFee,
+        BigDecimal transportFee,
+        BigDecimal duty) {
 
     public Declaration {
         Objects.requireNonNull(declarationRequestId, "declarationRequestId");
         amount = amount.setScale(2);
+        productFee = productFee == null ? null : productFee.setScale(2);
+        transportFee = transportFee == null ? null : transportFee.setScale(2);
+        duty = duty == null ? null : duty.setScale(2);
+    }
+
+    /** A declaration without the fields only WeChat Pay uses. */
+    public Declaration(String declarationRequestId, String paymentId, String customsCode, String merchantCustomsCode,
+                       String merchantCustomsName, BigDecimal amount, boolean split, String subOrderId,
+                       String buyerName, String buyerIdNo, String gateway) {
+        this(declarationRequestId, paymentId, customsCode, merchantCustomsCode, merchantCustomsName, amount, split,
+                subOrderId, buyerName, buyerIdNo, gateway, null, null, null, null);
     }
 
     /** Field name to canonical text value, in contract order; absent values are left out. */
@@ -45,6 +60,10 @@ public record Declaration(
         put(fields, Fields.BUYER_NAME, buyerName);
         put(fields, Fields.BUYER_ID_NO, buyerIdNo);
         put(fields, Fields.GATEWAY, gateway);
+        put(fields, Fields.MERCHANT_ORDER_NO, merchantOrderNo);
+        put(fields, Fields.PRODUCT_FEE, productFee == null ? null : productFee.toPlainString());
+        put(fields, Fields.TRANSPORT_FEE, transportFee == null ? null : transportFee.toPlainString());
+        put(fields, Fields.DUTY, duty == null ? null : duty.toPlainString());
         return fields;
     }
 
@@ -61,7 +80,15 @@ public record Declaration(
                 fields.get(Fields.SUB_ORDER_ID),
                 fields.get(Fields.BUYER_NAME),
                 fields.get(Fields.BUYER_ID_NO),
-                fields.get(Fields.GATEWAY));
+                fields.get(Fields.GATEWAY),
+                fields.get(Fields.MERCHANT_ORDER_NO),
+                yuan(fields.get(Fields.PRODUCT_FEE)),
+                yuan(fields.get(Fields.TRANSPORT_FEE)),
+                yuan(fields.get(Fields.DUTY)));
+    }
+
+    private static BigDecimal yuan(String value) {
+        return value == null ? null : new BigDecimal(value);
     }
 
     /**
@@ -98,7 +125,15 @@ public record Declaration(
 
     /** Amount in fen (the smallest CNY unit), as Alipay+ wants it. */
     public long amountInFen() {
-        return amount.movePointRight(2).longValueExact();
+        return fen(amount);
+    }
+
+    /**
+     * An amount of yuan in fen, exactly: the declaration keeps two decimals, so this never rounds (a
+     * fraction of a fen is refused by validation, and would throw here).
+     */
+    public static long fen(BigDecimal yuan) {
+        return yuan.movePointRight(2).longValueExact();
     }
 
     private static void put(Map<String, String> fields, String name, String value) {

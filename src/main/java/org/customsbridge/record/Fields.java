@@ -19,10 +19,18 @@ public final class Fields {
     public static final String BUYER_NAME = "buyerName";
     public static final String BUYER_ID_NO = "buyerIdNo";
     public static final String GATEWAY = "gateway";
+    /** WeChat Pay: the payment's merchant order number ({@code out_trade_no}). */
+    public static final String MERCHANT_ORDER_NO = "merchantOrderNo";
+    /** WeChat Pay, split declarations: the goods' part of {@code amount}, in yuan. */
+    public static final String PRODUCT_FEE = "productFee";
+    /** WeChat Pay, split declarations: the transport's part of {@code amount}, in yuan. */
+    public static final String TRANSPORT_FEE = "transportFee";
+    /** WeChat Pay: the duty, in yuan (kept by WeChat, not sent to customs). */
+    public static final String DUTY = "duty";
 
     public static final List<String> ALL = List.of(DECLARATION_REQUEST_ID, PAYMENT_ID, CUSTOMS_CODE,
             MERCHANT_CUSTOMS_CODE, MERCHANT_CUSTOMS_NAME, AMOUNT, SPLIT, SUB_ORDER_ID, BUYER_NAME, BUYER_ID_NO,
-            GATEWAY);
+            GATEWAY, MERCHANT_ORDER_NO, PRODUCT_FEE, TRANSPORT_FEE, DUTY);
 
     /**
      * The fields that identify a person (personal data): stored encrypted in the ledger, erased once

@@ -1,8 +1,7 @@
 package org.customsbridge.signing;
 
 import java.util.Map;
-import java.util.StringJoiner;
-import java.util.TreeMap;
+import java.util.Set;
 
 /**
  * What a MAPI request signature covers, as Alipay's MAPI pages define it: every parameter but
@@ -28,16 +27,6 @@ public final class MapiSignature {
      * signed without the empty ones; some readings of an answer's signature keep them.
      */
     public static String sortedPairs(Map<String, String> params, boolean keepEmpty) {
-        // String's natural order compares UTF-16 units, which is ASCII order for the ASCII names MAPI uses
-        TreeMap<String, String> sorted = new TreeMap<>();
-        params.forEach((name, value) -> {
-            if (name != null && !SIGN.equals(name) && !SIGN_TYPE.equals(name) && value != null
-                    && (keepEmpty || !value.isEmpty())) {
-                sorted.put(name, value);
-            }
-        });
-        StringJoiner joined = new StringJoiner("&");
-        sorted.forEach((name, value) -> joined.add(name + "=" + value));
-        return joined.toString();
+        return SortedPairs.join(params, Set.of(SIGN, SIGN_TYPE), keepEmpty);
     }
 }

@@ -130,12 +130,7 @@ public class MapiSandbox {
     // ------------------------------------------------------------------ alipay.acquire.customs
 
     private Result declare(Map<String, String> request) {
-        Map<String, String> fields = new LinkedHashMap<>();
-        request.forEach((name, value) -> {
-            if (!PROTOCOL.contains(name) && value != null && !value.isEmpty()) {
-                fields.put(name, value);
-            }
-        });
+        Map<String, String> fields = SimulatedDeclarations.businessFields(request, PROTOCOL);
         String problem = declareProblem(fields);
         if (problem != null) {
             return failed("INVALID_PARAMETER", ILLEGAL_PARAMETERS + ": " + problem);

@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -16,7 +17,7 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Supplier;
 
 /**
- * The simulator's memory of declarations, shared by both API families: who declared what, when,
+ * The simulator's memory of declarations, shared by the API families: who declared what, when,
  * and what customs has made of it (accepted after a configurable delay). Each family has its own
  * ids, as the real gateways do: a MAPI query never sees an Alipay+ declaration, nor its amount in
  * another unit.
@@ -25,13 +26,14 @@ public class SimulatedDeclarations {
 
     public static final String ALIPAY_PLUS = "alipay-plus";
     public static final String MAPI = "mapi";
+    public static final String WECHAT = "wechat";
 
     /**
      * One declaration as the simulated Alipay holds it.
      *
-     * @param amount the amount as the family sends it: fen for Alipay+, yuan for MAPI
+     * @param amount the amount as the family sends it: fen for Alipay+ and WeChat Pay, yuan for MAPI
      * @param fields the business fields as received, canonical, for the retransmission rules
-     * @param family {@link #ALIPAY_PLUS} or {@link #MAPI}
+     * @param family {@link #ALIPAY_PLUS}, {@link #MAPI} or {@link #WECHAT}
      */
     public record Stored(String requestId, String paymentId, String customsCode, String merchantCustomsCode,
                          String merchantCustomsName, String amount, boolean split, String subOrderId,
@@ -152,6 +154,17 @@ public class SimulatedDeclarations {
     public void clear() {
         byKey.clear();
         byOrder.clear();
+    }
+
+    /** A call's non-empty parameters but the {@code protocol} ones: the declaration's business fields. */
+    public static Map<String, String> businessFields(Map<String, String> request, Set<String> protocol) {
+        Map<String, String> fields = new LinkedHashMap<>();
+        request.forEach((name, value) -> {
+            if (!protocol.contains(name) && value != null && !value.isEmpty()) {
+                fields.put(name, value);
+            }
+        });
+        return fields;
     }
 
     /** The names whose values differ between two sets of business fields, in name order. */

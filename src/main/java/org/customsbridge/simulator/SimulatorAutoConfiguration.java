@@ -24,7 +24,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
- * The built-in Alipay sandbox, served on this application's HTTP port when
+ * The built-in gateway sandbox (Alipay+, MAPI, WeChat Pay), served on this application's HTTP port when
  * {@code customs.simulator.enabled=true} (the default). It plugs itself in: the bundle's own
  * configuration knows only {@link GatewayDefaults}, which this supplies, so that gateway endpoints,
  * ids and keys left empty point at the sandbox and its demo keys. Registered in
@@ -35,9 +35,9 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 @EnableConfigurationProperties({SimulatorSettings.class, DemoKeysSettings.class})
 public class SimulatorAutoConfiguration {
 
-    /** The paths the sandbox answers as Alipay+ and as MAPI. */
-    private static final List<String> SANDBOX_PATHS = Stream.concat(AlipayPlusSimulatorServlet.PATHS.stream(),
-            Stream.of(MapiApi.GATEWAY_PATH)).toList();
+    /** The paths the sandbox answers as Alipay+, as MAPI and as WeChat Pay. */
+    private static final List<String> SANDBOX_PATHS = Stream.of(AlipayPlusSimulatorServlet.PATHS.stream(),
+            Stream.of(MapiApi.GATEWAY_PATH), WechatSimulatorServlet.PATHS.stream()).flatMap(paths -> paths).toList();
 
     /** Where the sandbox listens, known once the web server has started. */
     @Bean
@@ -110,6 +110,24 @@ public class SimulatorAutoConfiguration {
         ServletRegistrationBean<MapiSimulatorServlet> registration = new ServletRegistrationBean<>(
                 new MapiSimulatorServlet(sandbox, settings, rules, journal), MapiApi.GATEWAY_PATH);
         registration.setName("mapiSimulator");
+        return registration;
+    }
+
+    /** WeChat Pay: the app id, merchant id and API key of the simulator's settings. */
+    @Bean
+    WechatSandbox wechatSandbox(SimulatorSettings settings, SimulatedDeclarations declarations,
+                                SimulatorJournal journal) {
+        return new WechatSandbox(settings.wechatAppId(), settings.wechatMchId(), settings.wechatApiKey(), declarations,
+                journal, settings.unknownPaymentPrefix());
+    }
+
+    @Bean
+    ServletRegistrationBean<WechatSimulatorServlet> wechatSimulator(WechatSandbox sandbox, SimulatorSettings settings,
+                                                                    SimulatorRules rules, SimulatorJournal journal) {
+        ServletRegistrationBean<WechatSimulatorServlet> registration = new ServletRegistrationBean<>(
+                new WechatSimulatorServlet(sandbox, settings, rules, journal));
+        registration.setUrlMappings(WechatSimulatorServlet.PATHS);
+        registration.setName("wechatSimulator");
         return registration;
     }
 

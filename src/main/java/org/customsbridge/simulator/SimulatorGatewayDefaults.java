@@ -55,6 +55,26 @@ public class SimulatorGatewayDefaults implements GatewayDefaults {
     }
 
     @Override
+    public String wechatBaseUrl() {
+        return address.baseUrl();
+    }
+
+    @Override
+    public String wechatAppId() {
+        return settings.wechatAppId();
+    }
+
+    @Override
+    public String wechatMchId() {
+        return settings.wechatMchId();
+    }
+
+    @Override
+    public String wechatApiKey() {
+        return settings.wechatApiKey();
+    }
+
+    @Override
     public String ledgerEncryptionKey() {
         return keys.ledgerKey();
     }

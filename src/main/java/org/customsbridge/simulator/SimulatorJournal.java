@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.regex.Pattern;
 
 import org.customsbridge.mapi.MapiApi;
+import org.customsbridge.wechat.WechatApi;
 
 /**
  * Every call the simulator answered, in order: what tests and the README demo read to see exactly
@@ -38,9 +39,9 @@ public class SimulatorJournal {
     /** Alipay+'s buyer fields in a JSON request: {@code buyerCertificate.certificateNo} and {@code holderName.fullName}. */
     private static final Pattern ALIPAY_PLUS_PERSONAL = Pattern.compile(
             "\"(certificateNo|fullName)\"\\s*:\\s*\"(?:[^\"\\\\]|\\\\.)*\"");
-    /** MAPI's buyer parameters in a form or its pre-sign string. */
+    /** MAPI's and WeChat Pay's buyer parameters in a form or a pre-sign string. */
     private static final Pattern MAPI_PERSONAL = Pattern.compile(
-            "(^|&)(" + MapiApi.BUYER_NAME + "|" + MapiApi.BUYER_ID_NO
+            "(^|&)(" + MapiApi.BUYER_NAME + "|" + MapiApi.BUYER_ID_NO + "|" + WechatApi.NAME + "|" + WechatApi.CERT_ID
                     + ")=[^&]*");
 
     /** Enough for any demo or test; a long soak through the simulator keeps only the newest calls. */

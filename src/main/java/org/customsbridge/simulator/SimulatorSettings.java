@@ -21,8 +21,13 @@ import org.springframework.validation.annotation.Validated;
  * @param partner              the MAPI partner id the sandbox accepts
  * @param md5Key               the MAPI MD5 key the sandbox shares with the bundle; the default is the demo key
  *                             of Alipay's MAPI documentation, never a real one
+ * @param wechatAppId          the WeChat Pay app id the sandbox accepts
+ * @param wechatMchId          the WeChat Pay merchant id the sandbox accepts
+ * @param wechatApiKey         the WeChat Pay API key the sandbox shares with the bundle; the default is a
+ *                             demo key, never a real one
  * @param timeoutDelay         how long a {@code timeout} rule keeps the caller waiting
- * @param rules                behaviours by declarationRequestId prefix ({@code customs.simulator.rules.<name>.*})
+ * @param rules                behaviours by declarationRequestId prefix ({@code customs.simulator.rules.<name>.*});
+ *                             for WeChat Pay, whose calls carry no declarationRequestId, by merchantOrderNo prefix
  * @param faults               faults at random, by share of declare calls
  */
 @ConfigurationProperties("customs.simulator")
@@ -35,6 +40,9 @@ public record SimulatorSettings(
         @DefaultValue("UNPAID-") String unknownPaymentPrefix,
         @DefaultValue("2088101568338364") String partner,
         @DefaultValue("demokeyfordocsonly0123456789abcd") String md5Key,
+        @DefaultValue("wxd678efh567hg6787") String wechatAppId,
+        @DefaultValue("1230000109") String wechatMchId,
+        @DefaultValue("demokeyfordocsonly0123456789abcd") String wechatApiKey,
         @DefaultValue("40s") Duration timeoutDelay,
         Map<String, Rule> rules,
         @DefaultValue Faults faults) {
@@ -64,7 +72,7 @@ public record SimulatorSettings(
     /**
      * A behaviour for the declarations whose id starts with {@code prefix}.
      *
-     * @param prefix  declarationRequestId prefix the rule applies to
+     * @param prefix  declarationRequestId prefix the rule applies to (merchantOrderNo prefix for WeChat Pay)
      * @param answer  for declare calls: {@code U}, {@code F:<CODE>}, {@code timeout}, {@code http-500},
      *                {@code malformed}, {@code bad-signature}; empty for none
      * @param times   how many declare calls of each id get {@code answer} (0: all of them)
@@ -74,11 +82,11 @@ public record SimulatorSettings(
                        @DefaultValue("accept") String customs) {
     }
 
-    /** Without the MD5 key: settings get logged, and someone may put a real key here. */
+    /** Without the MD5 and API keys: settings get logged, and someone may put a real key here. */
     @Override
     public String toString() {
         return "SimulatorSettings[enabled=" + enabled + ", clientId=" + clientId + ", customsDelay=" + customsDelay
                 + ", latency=" + latency + ", unknownPaymentPrefix=" + unknownPaymentPrefix + ", partner=" + partner
-                + "]";
+                + ", wechatAppId=" + wechatAppId + ", wechatMchId=" + wechatMchId + "]";
     }
 }

@@ -57,7 +57,8 @@ public class CustomsAnswers {
             if (!policy.takesCustomsAnswer(stored, now)) {
                 return Admission.toReport(null, stored.state(stored.resultMessage()));
             }
-            DeclarationStatus status = codes.statusOf(answer.customsResultCode());
+            DeclarationStatus status = answer.status() != null ? answer.status()
+                    : codes.statusOf(answer.customsResultCode());
             rows.recordCustomsResult(stored.id(), status, answer.customsResultCode(), answer.customsResultMessage(),
                     now);
             DeclarationStatus previous = stored.publicStatus();

@@ -52,14 +52,14 @@ class MapiFlowTest {
                     + "MIXED-0001,PAY-X-1,ZONGSHU,1.00,mapi\n"
                     + "MIXED-0002,PAY-X-2,ZONGSHU,2.00,alipay-plus\n"
                     + "MIXED-0003,PAY-X-3,ZONGSHU,3.00,\n"
-                    + "MIXED-0004,PAY-X-4,ZONGSHU,4.00,wechat\n");
+                    + "MIXED-0004,PAY-X-4,ZONGSHU,4.00,weixin\n");
             Map<String, CSVRecord> rows = Inbox.byId(inbox.awaitResults("mixed.csv"));
             assertThat(rows.get("MIXED-0001").get("gateway")).isEqualTo("mapi");
             assertThat(rows.get("MIXED-0001").get("status")).isEqualTo("ACCEPTED");
             assertThat(rows.get("MIXED-0002").get("gateway")).isEqualTo("alipay-plus");
             assertThat(rows.get("MIXED-0003").get("gateway")).isEqualTo("alipay-plus");
             assertThat(rows.get("MIXED-0004").get("status")).isEqualTo("INVALID");
-            assertThat(rows.get("MIXED-0004").get("message")).contains("gateway \"wechat\": one of alipay-plus, mapi");
+            assertThat(rows.get("MIXED-0004").get("message")).contains("gateway \"weixin\": one of alipay-plus, mapi, wechat");
             assertThat(bundle.journal().entries("mapi.declare")).hasSize(1);
             assertThat(bundle.journal().entries("alipay-plus.declare")).hasSize(2);
         }

@@ -44,7 +44,8 @@ class PreflightFlowTest {
                 .containsPattern("ledger\\s+ok").containsPattern("ledger schema\\s+ok")
                 .containsPattern("broker\\s+ok").containsPattern("inbox\\s+ok").containsPattern("outbox\\s+ok")
                 .containsPattern("sink file\\s+ok")
-                .containsPattern("gateway alipay-plus\\s+ok").containsPattern("gateway mapi\\s+ok");
+                .containsPattern("gateway alipay-plus\\s+ok").containsPattern("gateway mapi\\s+ok")
+                .containsPattern("gateway wechat\\s+ok");
         // no intake ran: the file is still waiting, and nothing was declared
         assertThat(root.resolve("inbox").resolve("orders.csv")).exists();
         assertThat(root.resolve("outbox").resolve("orders.csv.results.csv")).doesNotExist();
@@ -65,6 +66,7 @@ class PreflightFlowTest {
         assertThat(output.getOut())
                 .containsPattern("gateway alipay-plus\\s+FAILED .*127\\.0\\.0\\.1:1.*check customs\\.alipay-plus\\.endpoint")
                 .containsPattern("gateway mapi\\s+ok")
+                .containsPattern("gateway wechat\\s+ok")
                 .containsPattern("inbox\\s+FAILED .*check customs\\.inbox")
                 .containsPattern("sink erp-http\\s+FAILED .*check customs\\.sinks\\.erp-http\\.url")
                 .containsPattern("erp lookup\\s+FAILED .*check customs\\.enrich\\.http\\.url")
@@ -78,13 +80,15 @@ class PreflightFlowTest {
         int exit = preflight(Map.of(
                 "customs.alipay-plus.private-key", otherKey,
                 "customs.mapi.sign-type", "MD5",
-                "customs.mapi.md5-key", MD5_KEY));
+                "customs.mapi.md5-key", MD5_KEY,
+                "customs.wechat.api-key", "another-key-0123456789abcdef0123"));
 
         assertThat(exit).isEqualTo(1);
         assertThat(output.getOut())
                 .containsPattern("gateway alipay-plus\\s+FAILED .*INVALID_SIGNATURE.*check customs\\.alipay-plus\\.private-key")
                 .containsPattern("gateway mapi\\s+FAILED .*ILLEGAL_SIGN.*check customs\\.mapi\\.md5-key")
-                .doesNotContain(otherKey.substring(40, 80), MD5_KEY);
+                .containsPattern("gateway wechat\\s+FAILED .*RETURN_FAIL.*check customs\\.wechat\\.api-key")
+                .doesNotContain(otherKey.substring(40, 80), MD5_KEY, "another-key-0123456789abcdef0123");
     }
 
     @Test

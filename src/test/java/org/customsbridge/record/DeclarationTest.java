@@ -19,7 +19,8 @@ class DeclarationTest {
 
     static Declaration full() {
         return new Declaration("DEC-20261124-0001", "PAY-20261124-0001", "ZONGSHU", "hanguo", "jwyhanguo_card",
-                new BigDecimal("123.45"), true, "SUB-1", "张三", "110101199003071234", "alipay-plus");
+                new BigDecimal("123.45"), true, "SUB-1", "张三", "110101199003071234", "alipay-plus",
+                "ORDER-0001", new BigDecimal("120.45"), new BigDecimal("3"), new BigDecimal("0.10"));
     }
 
     static Declaration minimal() {
@@ -59,6 +60,10 @@ class DeclarationTest {
         changes.put("buyerName", f -> put(f, "buyerName", "李四"));
         changes.put("buyerIdNo", f -> put(f, "buyerIdNo", "110101199003075678"));
         changes.put("gateway", f -> put(f, "gateway", "mapi"));
+        changes.put("merchantOrderNo", f -> put(f, "merchantOrderNo", "ORDER-0002"));
+        changes.put("productFee", f -> put(f, "productFee", "120.44"));
+        changes.put("transportFee", f -> put(f, "transportFee", "3.01"));
+        changes.put("duty", f -> put(f, "duty", "0.11"));
         changes.put("buyerName absent", f -> put(f, "buyerName", null));
         changes.put("subOrderId absent", f -> put(f, "subOrderId", null));
         assertThat(changes.keySet()).containsAll(Fields.ALL);
@@ -118,7 +123,11 @@ class DeclarationTest {
                 Map.entry("subOrderId", "SUB-1"),
                 Map.entry("buyerName", "张三"),
                 Map.entry("buyerIdNo", "110101199003071234"),
-                Map.entry("gateway", "alipay-plus"));
+                Map.entry("gateway", "alipay-plus"),
+                Map.entry("merchantOrderNo", "ORDER-0001"),
+                Map.entry("productFee", "120.45"),
+                Map.entry("transportFee", "3.00"),
+                Map.entry("duty", "0.10"));
         assertThat(List.copyOf(full().fields().keySet())).isEqualTo(Fields.ALL);
     }
 

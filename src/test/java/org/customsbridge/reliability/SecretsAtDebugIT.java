@@ -32,14 +32,16 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * Secrets at DEBUG: the real jar runs with every logger at DEBUG, once with its keys in files and
  * once with them in environment variables, against a simulated Alipay in this JVM (which holds the
- * same throwaway keys). It declares on both gateways (Alipay+ signed with the RSA key, MAPI with the
- * MD5 key), including calls that fail (HTTP 500, a forged answer signature) and an invalid record.
- * Then everything it wrote — console, log file, results, status events, inbox folders, every exposed
- * actuator endpoint — is searched for the private key (whole, in pieces, as numbers) and the MD5 key.
+ * same throwaway keys). It declares on all three gateways (Alipay+ signed with the RSA key, MAPI with
+ * the MD5 key, WeChat Pay with its API key), including calls that fail (HTTP 500, a forged answer
+ * signature) and an invalid record. Then everything it wrote — console, log file, results, status
+ * events, inbox folders, every exposed actuator endpoint — is searched for the private key (whole, in
+ * pieces, as numbers), the MD5 key and the WeChat Pay API key.
  */
 class SecretsAtDebugIT {
 
     private static final String MD5_KEY = "md5SECRETatDEBUG0123456789abcdef";
+    private static final String WECHAT_KEY = "wxSECRETatDEBUG0123456789abcdef0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -53,15 +55,18 @@ class SecretsAtDebugIT {
         try (Bundle gateway = startGateway()) {
             Path secrets = Files.createDirectories(bundleRoot.resolve("secrets"));
             Path md5File = Files.writeString(secrets.resolve("mapi-md5.key"), MD5_KEY + "\n");
+            Path wechatFile = Files.writeString(secrets.resolve("wechat-api.key"), WECHAT_KEY + "\n");
             Map<String, String> fromFiles = properties(gateway, "files");
             fromFiles.put("customs.alipay-plus.private-key", "file:" + keyFile("merchant-private.pem"));
             fromFiles.put("customs.alipay-plus.alipay-public-key", "file:" + keyFile("alipay-public.pem"));
             fromFiles.put("customs.mapi.md5-key", "file:" + md5File);
+            fromFiles.put("customs.wechat.api-key", "file:" + wechatFile);
             Map<String, String> environment = Map.of(
                     // the bare Base64 body, as Alipay's console prints it, and a whole PEM text
                     "CUSTOMS_ALIPAYPLUS_PRIVATEKEY", privateKeyBase64(),
                     "CUSTOMS_ALIPAYPLUS_ALIPAYPUBLICKEY", Files.readString(keyFile("alipay-public.pem")),
-                    "CUSTOMS_MAPI_MD5KEY", MD5_KEY);
+                    "CUSTOMS_MAPI_MD5KEY", MD5_KEY,
+                    "CUSTOMS_WECHAT_APIKEY", WECHAT_KEY);
             Map<String, String> fromEnvironment = properties(gateway, "environment");
             // both runs at once: each is a JVM starting at DEBUG, which takes a while
             CompletableFuture<Void> files = CompletableFuture.runAsync(() -> declareAndSearch("files", fromFiles,
@@ -85,6 +90,7 @@ class SecretsAtDebugIT {
     private Bundle startGateway() {
         return Bundle.start(gatewayRoot, Map.of(
                 "customs.simulator.md5-key", MD5_KEY,
+                "customs.simulator.wechat-api-key", WECHAT_KEY,
                 "customs.tracking.poll-interval", "1d",
                 "customs.simulator.rules.boom.prefix", "SEC-500",
                 "customs.simulator.rules.boom.answer", "http-500",
@@ -101,6 +107,9 @@ class SecretsAtDebugIT {
         properties.put("customs.mapi.endpoint", gatewayUrl + MapiApi.GATEWAY_PATH);
         properties.put("customs.mapi.partner", "2088101568338364");
         properties.put("customs.mapi.sign-type", "MD5");
+        properties.put("customs.wechat.url", gatewayUrl);
+        properties.put("customs.wechat.app-id", "wxd678efh567hg6787");
+        properties.put("customs.wechat.mch-id", "1230000109");
         properties.put("customs.ledger.encryption-key", "file:" + keyFile("ledger-encryption.key"));
         properties.put("customs.retry.max-attempts", "2");
         properties.put("logging.level.root", "DEBUG");
@@ -128,14 +137,17 @@ class SecretsAtDebugIT {
         Inbox inbox = Inbox.under(root);
         try (BundleProcess bundle = BundleProcess.start("512m", properties, environment, root.resolve("console.log"))) {
             inbox.drop("orders.csv", """
-                    declarationRequestId,paymentId,customsCode,amount,gateway
-                    SEC-PLUS-0001,PAY-SEC-1,ZONGSHU,1.00,alipay-plus
-                    SEC-MAPI-0001,PAY-SEC-2,ZONGSHU,2.00,mapi
-                    SEC-500-0001,PAY-SEC-3,ZONGSHU,3.00,alipay-plus
-                    SEC-500-0002,PAY-SEC-4,ZONGSHU,4.00,mapi
-                    SEC-FORGED-01,PAY-SEC-5,ZONGSHU,5.00,alipay-plus
-                    SEC-FORGED-02,PAY-SEC-6,ZONGSHU,6.00,mapi
-                    SEC-BAD-0001,PAY-SEC-7,ZONGSHU,1.001,mapi
+                    declarationRequestId,paymentId,customsCode,amount,gateway,merchantOrderNo
+                    SEC-PLUS-0001,PAY-SEC-1,ZONGSHU,1.00,alipay-plus,
+                    SEC-MAPI-0001,PAY-SEC-2,ZONGSHU,2.00,mapi,
+                    SEC-WX-0001,1000320306201511078440737801,ZONGSHU,2.50,wechat,SEC-WX-0001
+                    SEC-500-0001,PAY-SEC-3,ZONGSHU,3.00,alipay-plus,
+                    SEC-500-0002,PAY-SEC-4,ZONGSHU,4.00,mapi,
+                    SEC-500-0003,1000320306201511078440737802,ZONGSHU,4.50,wechat,SEC-500-0003
+                    SEC-FORGED-01,PAY-SEC-5,ZONGSHU,5.00,alipay-plus,
+                    SEC-FORGED-02,PAY-SEC-6,ZONGSHU,6.00,mapi,
+                    SEC-FORGED-03,1000320306201511078440737803,ZONGSHU,6.50,wechat,SEC-FORGED-03
+                    SEC-BAD-0001,PAY-SEC-7,ZONGSHU,1.001,mapi,
                     """);
             Map<String, String> statuses = new HashMap<>();
             for (CSVRecord row : inbox.awaitResultsWithin("orders.csv", java.time.Duration.ofSeconds(90))) {
@@ -143,8 +155,11 @@ class SecretsAtDebugIT {
             }
             assertThat(statuses).as("signed with the configured keys, the gateways accepted").containsEntry(
                     "SEC-PLUS-0001", "ACCEPTED").containsEntry("SEC-MAPI-0001", "ACCEPTED")
+                    .containsEntry("SEC-WX-0001", "ACCEPTED")
                     .containsEntry("SEC-500-0001", "UNKNOWN").containsEntry("SEC-500-0002", "UNKNOWN")
+                    .containsEntry("SEC-500-0003", "UNKNOWN")
                     .containsEntry("SEC-FORGED-01", "UNKNOWN").containsEntry("SEC-FORGED-02", "UNKNOWN")
+                    .containsEntry("SEC-FORGED-03", "UNKNOWN")
                     .containsEntry("SEC-BAD-0001", "INVALID");
             saveEndpoints(bundle, root.resolve("endpoints"));
         }
@@ -197,7 +212,7 @@ class SecretsAtDebugIT {
      * or a log line cut anywhere), and its private numbers in decimal and hex (a key object's toString).
      */
     private List<String> secrets() throws IOException {
-        List<String> secrets = new ArrayList<>(List.of(MD5_KEY));
+        List<String> secrets = new ArrayList<>(List.of(MD5_KEY, WECHAT_KEY));
         String base64 = privateKeyBase64();
         for (int start = 64; start + 40 <= base64.length(); start += 97) {
             secrets.add(base64.substring(start, start + 40));

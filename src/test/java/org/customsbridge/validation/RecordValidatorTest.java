@@ -314,7 +314,7 @@ class RecordValidatorTest {
     @ValueSource(strings = {"alipay", "antom", "alipay_plus"})
     void gatewayOtherValuesAreRefused(String gateway) {
         assertThat(refused(with("gateway", gateway)).message())
-                .isEqualTo("orders.csv line 7: gateway \"" + gateway + "\": one of alipay-plus, mapi");
+                .isEqualTo("orders.csv line 7: gateway \"" + gateway + "\": one of alipay-plus, mapi, wechat");
     }
 
     @Test
@@ -322,7 +322,7 @@ class RecordValidatorTest {
         Object result = new RecordValidator("antom").validate(record(valid()));
 
         assertThat(result).isInstanceOf(InvalidRecord.class);
-        assertThat(((InvalidRecord) result).message()).contains("gateway \"antom\": one of alipay-plus, mapi");
+        assertThat(((InvalidRecord) result).message()).contains("gateway \"antom\": one of alipay-plus, mapi, wechat");
     }
 
     @Test
@@ -335,7 +335,7 @@ class RecordValidatorTest {
         fields.put("amount", "1.001");
         fields.put("split", "true");
         fields.put("buyerName", "张三");
-        fields.put("gateway", "wechat");
+        fields.put("gateway", "weixin");
 
         InvalidRecord invalid = refused(record(fields));
 
@@ -345,7 +345,7 @@ class RecordValidatorTest {
                 + "amount \"1.001\": at most 2 decimals; "
                 + "subOrderId: required; "
                 + "buyerIdNo: required when buyerName is given (the identity check needs both); "
-                + "gateway \"wechat\": one of alipay-plus, mapi");
+                + "gateway \"weixin\": one of alipay-plus, mapi, wechat");
         assertThat(invalid.validId()).isNull();
     }
 
