@@ -44,15 +44,17 @@ class PersonalDataFlowTest {
         // system properties that outlive this test's bundle)
         try (Bundle bundle = Bundle.start(root, Map.of("logging.level.root", "DEBUG"))) {
             inbox.drop("orders.csv", """
-                    declarationRequestId,paymentId,customsCode,amount,buyerName,buyerIdNo,gateway
-                    PII-0001,PAY-PII-1,ZONGSHU,10.00,%s,%s,alipay-plus
-                    PII-0002,PAY-PII-2,ZONGSHU,20.00,%s,%s,alipay-plus
-                    bad id,PAY-PII-3,ZONGSHU,30.00,%s,%s,alipay-plus
-                    PII-0004,PAY-PII-4,ZONGSHU,40.00,%s,%s,mapi
-                    """.formatted(NAME, ID_NO, OTHER_NAME, LONG_ID_NO, OTHER_NAME, LONG_ID_NO, NAME, ID_NO));
+                    declarationRequestId,paymentId,customsCode,amount,buyerName,buyerIdNo,gateway,merchantOrderNo
+                    PII-0001,PAY-PII-1,ZONGSHU,10.00,%s,%s,alipay-plus,
+                    PII-0002,PAY-PII-2,ZONGSHU,20.00,%s,%s,alipay-plus,
+                    bad id,PAY-PII-3,ZONGSHU,30.00,%s,%s,alipay-plus,
+                    PII-0004,PAY-PII-4,ZONGSHU,40.00,%s,%s,mapi,
+                    PII-0005,1000320306201511078440737895,ZONGSHU,50.00,%s,%s,wechat,ORDER-PII-5
+                    """.formatted(NAME, ID_NO, OTHER_NAME, LONG_ID_NO, OTHER_NAME, LONG_ID_NO, NAME, ID_NO, NAME, ID_NO));
             Map<String, CSVRecord> results = Inbox.byId(inbox.awaitResults("orders.csv"));
             assertThat(results.get("PII-0001").get("status")).isEqualTo("ACCEPTED");
             assertThat(results.get("PII-0004").get("status")).isEqualTo("ACCEPTED");
+            assertThat(results.get("PII-0005").get("status")).isEqualTo("ACCEPTED");
             assertThat(results.get("PII-0002").get("status")).isEqualTo("INVALID");
             assertThat(results.get("PII-0002").get("message")).contains("buyerIdNo: at most 32 characters");
             // the gateways did receive the identity
@@ -60,6 +62,8 @@ class PersonalDataFlowTest {
                     .satisfies(call -> assertThat(call.request()).contains(ID_NO).contains(NAME));
             assertThat(bundle.journal().entries("mapi.declare")).singleElement()
                     .satisfies(call -> assertThat(call.request()).contains(ID_NO));
+            assertThat(bundle.journal().entries("wechat.declare")).singleElement()
+                    .satisfies(call -> assertThat(call.request()).contains("cert_id=" + ID_NO, "name=" + NAME));
 
             Http http = bundle.http();
             StringBuilder answers = new StringBuilder();
