@@ -70,6 +70,10 @@ public final class CustomsConstants {
     /** Why an input went to {@code .error/} (the SFTP intake uploads it too). */
     @Metadata(description = "Why an input failed", javaType = "java.lang.String")
     public static final String REASON = "customsReason";
+    /** Where the message being declared came from ({@code jms:<queue>/<message id>},
+     *  {@code intake:<name>/<message id>}): errors name it, and the ledger keeps it as the source. */
+    @Metadata(description = "The message being declared", javaType = "java.lang.String")
+    public static final String SOURCE = "customsSource";
 
     // status event delivery
 
@@ -89,8 +93,8 @@ public final class CustomsConstants {
     /** Header: the path on the SFTP server a file is uploaded to (results, reason files). */
     @Metadata(description = "The remote path of an SFTP upload", javaType = "java.lang.String")
     public static final String REMOTE_FILE_HEADER = "customsRemoteFile";
-    /** Header of a JMS message put on the dead-letter queue: why it could not be read. */
-    @Metadata(description = "Why a JMS message went to the dead-letter queue", javaType = "java.lang.String")
+    /** Header of a message put on a dead-letter queue or endpoint: why it could not be read. */
+    @Metadata(description = "Why a message went to the dead-letter queue or endpoint", javaType = "java.lang.String")
     public static final String REASON_HEADER = "CustomsReason";
 
     private CustomsConstants() {

@@ -23,11 +23,15 @@ import org.customsbridge.alipayplus.AlipayPlusSigner;
 import org.customsbridge.alipayplus.AlipayPlusVerifier;
 import org.customsbridge.alipayplus.DeclareAnswerMapper;
 import org.customsbridge.alipayplus.DeclareRequestMapper;
+import org.customsbridge.components.CamelComponents;
 import org.customsbridge.declare.AdmissionSteps;
 import org.customsbridge.declare.GatewayFailures;
+import org.customsbridge.intake.EndpointFiles;
+import org.customsbridge.intake.EndpointIntakeSettings;
+import org.customsbridge.intake.EndpointIntakes;
 import org.customsbridge.intake.InboxFiles;
 import org.customsbridge.intake.InputFormats;
-import org.customsbridge.intake.JmsMessages;
+import org.customsbridge.intake.MessageRecords;
 import org.customsbridge.intake.SftpIntake;
 import org.customsbridge.intake.SftpPolls;
 import org.customsbridge.intake.SftpSettings;
@@ -103,9 +107,21 @@ public class CustomsConfiguration {
         return new SftpPolls(settings.address(), clock);
     }
 
+    /** The records of a message, for the JMS intake and the endpoint intakes of format records. */
     @Bean
-    JmsMessages jmsMessages(InputFormats formats, CustomsProperties customs) {
-        return new JmsMessages(formats, customs.jms().queue());
+    MessageRecords messageRecords(InputFormats formats) {
+        return new MessageRecords(formats);
+    }
+
+    /** The endpoint intakes' routes, from their templates (customs.intake.endpoints.<name>.*). */
+    @Bean
+    EndpointIntakes endpointIntakes(EndpointIntakeSettings settings, CamelComponents components) {
+        return new EndpointIntakes(settings, components);
+    }
+
+    @Bean
+    EndpointFiles endpointFiles(EndpointIntakes intakes) {
+        return new EndpointFiles(intakes);
     }
 
     @Bean

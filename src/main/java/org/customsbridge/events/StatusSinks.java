@@ -11,8 +11,8 @@ import java.util.regex.Pattern;
 
 import com.zaxxer.hikari.HikariDataSource;
 import org.apache.camel.CamelContext;
-import org.apache.camel.spi.RouteTemplateParameterSource;
 import org.apache.camel.spring.boot.CamelContextConfiguration;
+import org.customsbridge.TemplatedRoutes;
 import org.customsbridge.components.CamelComponents;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -29,7 +29,7 @@ import org.springframework.boot.context.properties.bind.Binder;
  * exist, a SQL statement naming a field no event has). Adding a sink, even a second one of a type,
  * is configuration only.
  */
-public class StatusSinks implements RouteTemplateParameterSource, CamelContextConfiguration, AutoCloseable {
+public class StatusSinks extends TemplatedRoutes implements CamelContextConfiguration, AutoCloseable {
 
     /** The sink types that ship as route templates ({@code routes/deliver-<type>.camel.yaml}). */
     public static final Set<String> TYPES = Set.of("file", "erp-http", "jms", "sql", "endpoint");
@@ -44,7 +44,6 @@ public class StatusSinks implements RouteTemplateParameterSource, CamelContextCo
 
     private final List<Sink> sinks;
     private final SinkSettings settings;
-    private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
     private final List<HikariDataSource> pools = new CopyOnWriteArrayList<>();
 
     private final CamelComponents components;
@@ -56,8 +55,8 @@ public class StatusSinks implements RouteTemplateParameterSource, CamelContextCo
         for (Sink sink : sinks) {
             check(sink);
             outbox.register(sink.name());
-            routes.put("deliver-" + sink.name(), deliverParameters(sink));
-            routes.put("status-sink-" + sink.name(), Map.of(TEMPLATE_ID, "status-sink", "name", sink.name(),
+            add("deliver-" + sink.name(), "deliver-" + sink.type(), deliverParameters(sink));
+            add("status-sink-" + sink.name(), "status-sink", Map.of("name", sink.name(),
                     "pollDelay", Long.toString(settings.pollDelay().toMillis())));
         }
     }
@@ -134,23 +133,11 @@ public class StatusSinks implements RouteTemplateParameterSource, CamelContextCo
             parameters.keySet().removeAll(Set.of("url", "username", "password"));
         }
         parameters.put("name", sink.name());
-        parameters.put(TEMPLATE_ID, "deliver-" + sink.type());
         return parameters;
     }
 
     private static String dataSourceBean(Sink sink) {
         return "statusSink" + sink.name().replaceAll("[^A-Za-z0-9]", "") + "DataSource";
-    }
-
-    @Override
-    public Set<String> routeIds() {
-        return routes.keySet();
-    }
-
-    @Override
-    public Map<String, Object> parameters(String routeId) {
-        // a copy: Camel takes the template id out of the map it is given
-        return new LinkedHashMap<>(routes.get(routeId));
     }
 
     /**

@@ -2,9 +2,8 @@ package org.customsbridge.intake;
 
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.Set;
 
-import org.apache.camel.spi.RouteTemplateParameterSource;
+import org.customsbridge.TemplatedRoutes;
 
 /**
  * The SFTP intake's routes, handed to Camel as route template parameters (the same mechanism as
@@ -15,23 +14,18 @@ import org.apache.camel.spi.RouteTemplateParameterSource;
  * are passed as references to their property, so that they never sit in a route's definition.
  * Without a host there is no SFTP route at all.
  */
-public class SftpIntake implements RouteTemplateParameterSource {
+public class SftpIntake extends TemplatedRoutes {
 
     private static final String PROPERTY = "customs.intake.sftp.";
-
-    private final Map<String, Map<String, Object>> routes = new LinkedHashMap<>();
 
     public SftpIntake(SftpSettings settings) {
         if (!settings.enabled()) {
             return;
         }
         Map<String, Object> server = server(settings);
-        Map<String, Object> upload = new LinkedHashMap<>(server);
-        upload.put(TEMPLATE_ID, "sftp-upload");
-        routes.put("sftp-upload", upload);
+        add("sftp-upload", "sftp-upload", server);
 
         Map<String, Object> intake = new LinkedHashMap<>(server);
-        intake.put(TEMPLATE_ID, "sftp-intake");
         intake.put("directory", settings.directory());
         intake.put("resultsDirectory", settings.resultsDirectory());
         intake.put("stagingDirectory", settings.stagingDirectory().toString());
@@ -40,7 +34,7 @@ public class SftpIntake implements RouteTemplateParameterSource {
         // a file that keeps changing is left for a later poll once three checks could not settle it
         intake.put("lockTimeout", Long.toString(settings.stableFor().toMillis() * 3 + 10_000));
         intake.put("backoffMultiplier", Integer.toString(settings.backoffMultiplier()));
-        routes.put("sftp-intake", intake);
+        add("sftp-intake", "sftp-intake", intake);
     }
 
     /** Where the server is and how to log in: the parameters both templates share. */
@@ -63,17 +57,6 @@ public class SftpIntake implements RouteTemplateParameterSource {
         }
         server.put("strictHostKeyChecking", settings.strictHostKeyChecking() ? "yes" : "no");
         return server;
-    }
-
-    @Override
-    public Set<String> routeIds() {
-        return routes.keySet();
-    }
-
-    @Override
-    public Map<String, Object> parameters(String routeId) {
-        // a copy: Camel takes the template id out of the map it is given
-        return new LinkedHashMap<>(routes.get(routeId));
     }
 
     private static boolean isSet(String value) {

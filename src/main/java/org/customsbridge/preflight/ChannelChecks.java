@@ -12,6 +12,7 @@ import javax.sql.DataSource;
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
 import org.customsbridge.events.StatusSinks;
+import org.customsbridge.intake.EndpointIntakeSettings;
 import org.customsbridge.operations.FolderHealthIndicator;
 import org.springframework.boot.actuate.health.Status;
 import org.springframework.boot.context.properties.bind.Binder;
@@ -20,7 +21,7 @@ import org.springframework.util.unit.DataSize;
 /**
  * The channels to the ERP that are configured: the ERP lookup, and each status sink — an HTTP
  * endpoint answers, a SQL sink's database accepts its statement, a file sink's folder is writable.
- * A JMS sink needs the broker only, checked with it; an endpoint sink its component. HTTP goes through
+ * A JMS sink needs the broker only, checked with it; an endpoint sink or intake its components. HTTP goes through
  * Camel's HTTP client, so the trust store and client certificate of the real calls apply.
  */
 public class ChannelChecks implements PreflightCheck {
@@ -30,9 +31,12 @@ public class ChannelChecks implements PreflightCheck {
     private final DataSource ledger;
     private final Path outbox;
     private final DataSize minFreeSpace;
+    private final EndpointIntakeSettings intakes;
 
-    public ChannelChecks(CamelContext camel, Binder binder, DataSource ledger, Path outbox, DataSize minFreeSpace) {
+    public ChannelChecks(CamelContext camel, Binder binder, DataSource ledger, Path outbox, DataSize minFreeSpace,
+                         EndpointIntakeSettings intakes) {
         this.camel = camel;
+        this.intakes = intakes;
         this.binder = binder;
         this.ledger = ledger;
         this.outbox = outbox;
@@ -71,14 +75,20 @@ public class ChannelChecks implements PreflightCheck {
                         property + ".url");
                 case "sql" -> sql(part, property, parameters);
                 case "file" -> folder(part, property, parameters);
-                case "endpoint" -> component(part, property, parameters.getOrDefault("uri", ""));
+                case "endpoint" -> component(part, property + ".uri", parameters.getOrDefault("uri", ""));
                 default -> PreflightResult.ok(part, "delivers to the broker, checked above");
             });
         }
+        // the endpoint intakes: where their messages come from, and where unreadable ones go
+        intakes.endpoints().forEach((name, endpoint) -> endpoint.uris(name).forEach((property, uri) ->
+                results.add(component("intake " + name, property, uri))));
         return results;
     }
 
-    /** Any Camel producer: its component must be on the class path; where it delivers, only a delivery shows. */
+    /**
+     * Any Camel endpoint: its component must be on the class path; where it delivers or what it
+     * consumes, only a delivery or a message shows.
+     */
     private PreflightResult component(String part, String property, String uri) {
         String scheme = uri.contains(":") ? uri.substring(0, uri.indexOf(':')) : uri;
         try {
@@ -87,10 +97,10 @@ public class ChannelChecks implements PreflightCheck {
             }
         } catch (RuntimeException e) {
             return PreflightResult.failed(part, "component " + scheme + " cannot start (" + GatewayCheck.rootMessage(e)
-                    + "): check " + property + ".uri");
+                    + "): check " + property);
         }
         return PreflightResult.failed(part, "no component " + (scheme.isBlank() ? "named" : scheme)
-                + " on the class path (add its jar to the lib folder): check " + property + ".uri");
+                + " on the class path (add its jar to the lib folder): check " + property);
     }
 
     private PreflightResult sql(String part, String property, Map<String, String> parameters) {

@@ -10,6 +10,7 @@ import org.customsbridge.CustomsConstants;
 import org.customsbridge.alipayplus.AlipayPlusPreflight;
 import org.customsbridge.config.CustomsProperties;
 import org.customsbridge.config.Gateways;
+import org.customsbridge.intake.EndpointIntakeSettings;
 import org.customsbridge.intake.SftpSettings;
 import org.customsbridge.operations.OperationsSettings;
 import org.customsbridge.mapi.MapiPreflight;
@@ -56,9 +57,10 @@ public class PreflightConfiguration {
     @Bean
     @Order(3)
     PreflightCheck channels(CamelContext camel, Environment environment, DataSource ledger,
-                            CustomsProperties customs, OperationsSettings operations) {
+                            CustomsProperties customs, OperationsSettings operations,
+                            EndpointIntakeSettings intakes) {
         return new ChannelChecks(camel, Binder.get(environment), ledger, customs.outbox(),
-                operations.health().minFreeSpace());
+                operations.health().minFreeSpace(), intakes);
     }
 
     @Bean

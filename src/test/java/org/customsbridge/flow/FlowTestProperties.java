@@ -25,6 +25,7 @@ public final class FlowTestProperties {
         properties.put("customs.inbox", root.resolve("inbox").toString());
         properties.put("customs.outbox", root.resolve("outbox").toString());
         properties.put("customs.demo-keys-directory", root.resolve("keys").toString());
+        properties.put("customs.intake.endpoint-staging-directory", root.resolve("endpoint-staging").toString());
         properties.put("customs.intake.file.poll-delay", "100ms");
         properties.put("customs.intake.file.stable-for", "200ms");
         properties.put("customs.merchant.customs-code", "hanguo");

@@ -74,6 +74,15 @@ class PreflightFlowTest {
     }
 
     @Test
+    void checksTheComponentsOfAnEndpointIntakeAndTakesNoMessage(CapturedOutput output) {
+        assertThat(preflight(Map.of("customs.intake.endpoints.erp-orders.uri", "jms:queue:erp.orders",
+                "customs.intake.endpoints.erp-orders.format", "records",
+                "customs.intake.endpoints.erp-orders.dead-letter-uri", "jms:queue:erp.orders.unreadable")))
+                .as(output.getOut()).isZero();
+        assertThat(output.getOut()).containsPattern("intake erp-orders\\s+ok\\s+component jms is available");
+    }
+
+    @Test
     void namesTheKeyThatSignsWhenTheGatewayRefusesTheSignature(CapturedOutput output) throws Exception {
         String otherKey = Base64.getEncoder().encodeToString(rsa().getPrivate().getEncoded());
 
