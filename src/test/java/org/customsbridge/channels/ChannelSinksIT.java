@@ -16,7 +16,6 @@ import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.rabbitmq.client.Channel;
 import com.rabbitmq.client.Connection;
-import com.rabbitmq.client.ConnectionFactory;
 import com.rabbitmq.client.GetResponse;
 import org.customsbridge.flow.Inbox;
 import org.customsbridge.reliability.BundleProcess;
@@ -49,7 +48,7 @@ class ChannelSinksIT {
         String topic = "customs/status/" + UUID.randomUUID();
         List<String> mqttEvents = new CopyOnWriteArrayList<>();
 
-        try (Connection rabbit = rabbit(); Channel channel = rabbit.createChannel();
+        try (Connection rabbit = RabbitMq.connect(); Channel channel = rabbit.createChannel();
              MqttClient mqtt = new MqttClient("tcp://127.0.0.1:1883", "customs-test-" + UUID.randomUUID(),
                      new MemoryPersistence())) {
             channel.queueDeclare(queue, false, false, true, null);
@@ -98,15 +97,6 @@ class ChannelSinksIT {
         assertThat(Files.list(lib).map(p -> p.getFileName().toString()))
                 .as("the components came from the folder, not the jar")
                 .contains("camel-paho-" + COMPONENT_VERSION + ".jar", "camel-spring-rabbitmq-" + COMPONENT_VERSION + ".jar");
-    }
-
-    private static Connection rabbit() throws Exception {
-        ConnectionFactory factory = new ConnectionFactory();
-        factory.setHost("127.0.0.1");
-        factory.setPort(5672);
-        factory.setUsername("guest");
-        factory.setPassword("guest");
-        return factory.newConnection("customs-bridge-test");
     }
 
     private static Map<String, Object> parse(byte[] json) {
