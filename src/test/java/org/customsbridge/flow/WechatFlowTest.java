@@ -10,7 +10,10 @@ import java.util.Map;
 
 import org.apache.commons.csv.CSVRecord;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -18,6 +21,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * fen, one query per order whose records go each to its own sub-order's row, customs' verdicts, a
  * changed record sent as {@code MODIFY}.
  */
+@ExtendWith(OutputCaptureExtension.class)
 class WechatFlowTest {
 
     private static final String HEADER = "declarationRequestId,paymentId,customsCode,merchantCustomsCode,"
@@ -147,6 +151,23 @@ class WechatFlowTest {
                                     "mch_customs_no=3301234568"))
                     .allSatisfy(e -> assertThat(e.resultCode()).isEqualTo("SUCCESS"));
         }
+    }
+
+    @Test
+    void theApiKeyNeverShowsInTheDebugLogNorTheRequestsSent(CapturedOutput log) {
+        String key = "wxSECRETatDEBUG0123456789abcdefZ";
+        Inbox inbox = Inbox.under(root);
+        try (Bundle bundle = Bundle.start(root, Map.of("logging.level.root", "DEBUG",
+                "customs.wechat.api-key", key, "customs.simulator.wechat-api-key", key))) {
+            inbox.drop("orders.csv", HEADER
+                    + "WXKEY-0001,1000320306201511078440737890,HANGZHOU_ZS,3301234567,shop,1.00,false,,ORDER-K1,,,,,,wechat\n");
+
+            assertThat(inbox.awaitResults("orders.csv").get(0).get("status")).isEqualTo("ACCEPTED");
+            assertThat(bundle.journal().entries("wechat.declare")).singleElement()
+                    .satisfies(e -> assertThat(e.request()).doesNotContain(key).doesNotContain("key="));
+        }
+        assertThat(log.getAll()).contains("DEBUG").doesNotContain(key)
+                .doesNotContain("wxSECRETatDEBUG");
     }
 
     private static String status(JdbcTemplate jdbc, String id) {
