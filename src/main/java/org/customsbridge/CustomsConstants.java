@@ -28,6 +28,10 @@ public final class CustomsConstants {
     /** Its declarationRequestId, for the steps that need no more of it (outcomes, resend counting). */
     @Metadata(description = "The declarationRequestId being sent", javaType = "java.lang.String")
     public static final String DECLARATION_REQUEST_ID = "customsDeclarationRequestId";
+    /** The ledger's {@code Claim} it is sent under: the fencing check before every call and the outcome
+     *  write check that the row still carries it. */
+    @Metadata(description = "The claim the declaration is sent under", javaType = "org.customsbridge.ledger.Claim")
+    public static final String CLAIM = "customsClaim";
     /** The gateway it goes through ({@code alipay-plus}, {@code mapi}, {@code wechat}): routes {@code declare-<gateway>}
      *  and {@code inquire-<gateway>} make its calls. */
     @Metadata(description = "The gateway of the declaration or query", javaType = "java.lang.String")
@@ -90,6 +94,10 @@ public final class CustomsConstants {
 
     // headers
 
+    /** The folder beside it on the SFTP server a remote input moves to once settled: {@code .done}, or
+     *  {@code .error} once its reason is uploaded. */
+    @Metadata(description = "Where a settled SFTP input moves: .done or .error", javaType = "java.lang.String")
+    public static final String SFTP_SETTLED_IN = "customsSftpSettledIn";
     /** Header: the path on the SFTP server a file is uploaded to (results, reason files). */
     @Metadata(description = "The remote path of an SFTP upload", javaType = "java.lang.String")
     public static final String REMOTE_FILE_HEADER = "customsRemoteFile";

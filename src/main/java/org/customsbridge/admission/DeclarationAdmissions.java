@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.customsbridge.CustomsConstants;
+import org.customsbridge.ledger.Claim;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.ledger.DeclarationStatus;
@@ -51,12 +52,25 @@ public class DeclarationAdmissions {
      * claimed). Anything else: report what the ledger holds.
      */
     public Admission admit(@Body Declaration declaration, @ExchangeProperty(CustomsConstants.RECORD) RawRecord source) {
-        if (claimNew(declaration, source)) {
-            return Admission.toSend(declaration);
+        Claim claimed = claimNew(declaration, source);
+        if (claimed != null) {
+            return Admission.toSend(declaration, claimed);
         }
         long waitUntil = System.nanoTime() + claims.ttl().toNanos();
         while (true) {
-            Admission admission = rows.inTransaction(() -> tryAdmit(declaration, source));
+            // one claim for every try of this look: a try whose commit was made but never confirmed (a
+            // connection lost at that moment) is recognised by its token when it is tried again
+            Claim claim = claims.claim(now());
+            Admission admission;
+            try {
+                admission = rows.inTransaction(() -> tryAdmit(declaration, source, claim));
+            } catch (RuntimeException failed) {
+                claims.release(claim);
+                throw failed;
+            }
+            if (admission == null || !admission.send()) {
+                claims.release(claim);
+            }
             if (admission != null) {
                 return admission;
             }
@@ -71,36 +85,49 @@ public class DeclarationAdmissions {
 
     /**
      * Most ids are new: one insert claims them, without a transaction around a lookup first. The
-     * primary key decides a race; the loser (and any known id) takes the locking path below.
+     * primary key decides a race; the loser (and any known id) takes the locking path below. An insert
+     * tried again after a lost connection may meet its own first try, committed: its token tells.
      */
-    private boolean claimNew(Declaration declaration, RawRecord source) {
+    private Claim claimNew(Declaration declaration, RawRecord source) {
+        Claim claim = claims.claim(now());
         try {
             return rows.autoCommitted(() -> {
-                OffsetDateTime now = now();
-                rows.insertClaimed(declaration, source, claims.claim(now), now);
-                return true;
+                rows.insertClaimed(declaration, source, claim, now());
+                return claim;
             });
-        } catch (DuplicateKeyException known) {
-            return false;
+        } catch (RuntimeException failed) {
+            if (!(failed instanceof DuplicateKeyException)) {
+                claims.release(claim);
+                throw failed;
+            }
+            boolean ours = rows.autoCommitted(() -> rows.find(declaration.declarationRequestId()))
+                    .filter(stored -> stored.claimedWith(claim)).isPresent();
+            if (!ours) {
+                claims.release(claim);
+            }
+            return ours ? claim : null;
         }
     }
 
     /** One look at the ledger; {@code null} while another live call holds the id (the caller waits for it). */
-    private Admission tryAdmit(Declaration declaration, RawRecord source) {
+    private Admission tryAdmit(Declaration declaration, RawRecord source, Claim claim) {
         OffsetDateTime now = now();
         Optional<StoredDeclaration> existing = rows.lock(declaration.declarationRequestId());
         if (existing.isEmpty()) {
-            rows.insertClaimed(declaration, source, claims.claim(now), now);
-            return Admission.toSend(declaration);
+            rows.insertClaimed(declaration, source, claim, now);
+            return Admission.toSend(declaration, claim);
         }
         StoredDeclaration stored = existing.get();
+        if (stored.claimedWith(claim)) {
+            return Admission.toSend(declaration, claim);
+        }
         AdmissionPolicy.Decision decision = policy.decide(stored, declaration, () -> rows.fieldsOf(stored), now);
         switch (decision.verdict()) {
             case WAIT:
                 return null;
             case SEND:
-                rows.claimForResend(declaration, source, stored, claims.claim(now), now);
-                return Admission.toSend(declaration);
+                rows.claimForResend(declaration, source, stored, claim, now);
+                return Admission.toSend(declaration, claim);
             case REFUSE:
                 return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
                         declaration.gateway(), DeclarationStatus.INVALID, "CHANGED_AFTER_DECLARATION",
@@ -144,8 +171,9 @@ public class DeclarationAdmissions {
                 StoredDeclaration stored = rows.lock(id).orElseThrow();
                 Declaration declaration = rows.takeScheduled(id, now());
                 OffsetDateTime now = now();
-                rows.claimForResend(declaration, stored.origin(), stored, claims.claim(now), now);
-                return Admission.toSend(declaration);
+                Claim claim = claims.claim(now);
+                rows.claimForResend(declaration, stored.origin(), stored, claim, now);
+                return Admission.toSend(declaration, claim);
             }));
         }
         return admissions;

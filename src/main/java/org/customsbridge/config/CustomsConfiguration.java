@@ -23,6 +23,7 @@ import org.customsbridge.alipayplus.AlipayPlusSigner;
 import org.customsbridge.alipayplus.AlipayPlusVerifier;
 import org.customsbridge.alipayplus.DeclareAnswerMapper;
 import org.customsbridge.alipayplus.DeclareRequestMapper;
+import org.customsbridge.admission.Claims;
 import org.customsbridge.components.CamelComponents;
 import org.customsbridge.declare.AdmissionSteps;
 import org.customsbridge.declare.GatewayFailures;
@@ -157,8 +158,8 @@ public class CustomsConfiguration {
     }
 
     @Bean
-    AdmissionSteps admissionSteps() {
-        return new AdmissionSteps();
+    AdmissionSteps admissionSteps(Claims claims) {
+        return new AdmissionSteps(claims);
     }
 
     @Bean

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.customsbridge.admission.AdmissionPolicy;
+import org.customsbridge.admission.ClaimFence;
 import org.customsbridge.admission.Claims;
 import org.customsbridge.admission.DeclarationAdmissions;
 import org.customsbridge.admission.RetransmissionRule;
@@ -98,7 +99,14 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    DeclareCalls declareCalls(DeclarationRows rows, StatusHistory history, Clock clock) {
-        return new DeclareCalls(rows, history, clock);
+    DeclareCalls declareCalls(DeclarationRows rows, StatusHistory history, Claims claims, Clock clock) {
+        return new DeclareCalls(rows, history, claims, clock);
+    }
+
+    /** The fencing check before every call; a node cut off waits for its heartbeat as long as for the ledger. */
+    @Bean
+    ClaimFence claimFence(DeclarationRows rows, NodeHeartbeat nodeHeartbeat, Claims claims, LedgerSettings ledger,
+                          Clock clock) {
+        return new ClaimFence(rows, nodeHeartbeat, claims.ttl(), ledger.outageWait(), clock);
     }
 }

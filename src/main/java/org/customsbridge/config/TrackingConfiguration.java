@@ -12,6 +12,7 @@ import org.customsbridge.ledger.StatusHistory;
 import org.customsbridge.mapi.MapiQueryAnswerMapper;
 import org.customsbridge.tracking.CustomsAnswers;
 import org.customsbridge.tracking.CustomsResultCodes;
+import org.customsbridge.ledger.NodeHeartbeat;
 import org.customsbridge.tracking.OpenDeclarations;
 import org.quartz.Scheduler;
 import org.springframework.context.annotation.Bean;
@@ -23,8 +24,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 public class TrackingConfiguration {
 
     @Bean
-    OpenDeclarations openDeclarations(JdbcTemplate jdbc, Clock clock, CustomsProperties customs) {
-        return new OpenDeclarations(jdbc, clock, customs.tracking().batchSize());
+    OpenDeclarations openDeclarations(JdbcTemplate jdbc, Clock clock, CustomsProperties customs,
+                                      NodeHeartbeat nodeHeartbeat) {
+        return new OpenDeclarations(jdbc, clock, customs.tracking().batchSize(), nodeHeartbeat.staleAfter());
     }
 
     @Bean

@@ -3,7 +3,9 @@ package org.customsbridge.declare;
 import org.apache.camel.Exchange;
 import org.apache.camel.Predicate;
 import org.customsbridge.CustomsConstants;
+import org.apache.camel.support.SynchronizationAdapter;
 import org.customsbridge.admission.Admission;
+import org.customsbridge.admission.Claims;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.record.Declaration;
 
@@ -25,9 +27,16 @@ public class AdmissionSteps {
         return admission.state();
     }
 
+    private final Claims claims;
+
+    public AdmissionSteps(Claims claims) {
+        this.claims = claims;
+    }
+
     /**
      * Sets the properties a gateway call works from ({@link CustomsConstants#DECLARATION},
-     * {@link CustomsConstants#DECLARATION_REQUEST_ID}, {@link CustomsConstants#GATEWAY}).
+     * {@link CustomsConstants#DECLARATION_REQUEST_ID}, {@link CustomsConstants#GATEWAY},
+     * {@link CustomsConstants#CLAIM}).
      *
      * @return the admitted declaration
      */
@@ -36,6 +45,14 @@ public class AdmissionSteps {
         exchange.setProperty(CustomsConstants.DECLARATION, declaration);
         exchange.setProperty(CustomsConstants.DECLARATION_REQUEST_ID, declaration.declarationRequestId());
         exchange.setProperty(CustomsConstants.GATEWAY, declaration.gateway());
+        exchange.setProperty(CustomsConstants.CLAIM, admission.claim());
+        // the claim holds on this node while the record's work goes on, however that ends
+        exchange.getExchangeExtension().addOnCompletion(new SynchronizationAdapter() {
+            @Override
+            public void onDone(Exchange done) {
+                claims.release(admission.claim());
+            }
+        });
         return declaration;
     }
 }

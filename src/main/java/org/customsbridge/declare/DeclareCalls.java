@@ -2,10 +2,13 @@ package org.customsbridge.declare;
 
 import java.time.Clock;
 import java.time.OffsetDateTime;
+import java.util.Optional;
 
 import org.apache.camel.Body;
 import org.apache.camel.ExchangeProperty;
 import org.customsbridge.CustomsConstants;
+import org.customsbridge.admission.Claims;
+import org.customsbridge.ledger.Claim;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.ledger.DeclarationStatus;
@@ -15,52 +18,88 @@ import org.customsbridge.ledger.StatusChange;
 import org.customsbridge.ledger.StatusHistory;
 import org.customsbridge.ledger.StoredDeclaration;
 import org.customsbridge.record.Declaration;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
- * What the ledger keeps of the declare calls of an admitted declaration: every resend counted, and
- * the outcome, which releases the claim.
+ * What the ledger keeps of the declare calls of an admitted declaration: the outcome, which releases
+ * the claim — written only while the row still carries that claim. (Resends are counted by the
+ * fencing check before each call, {@link org.customsbridge.admission.ClaimFence}.)
  */
 public class DeclareCalls {
 
+    private static final Logger LOG = LoggerFactory.getLogger(DeclareCalls.class);
+    private static final long LOOK_AGAIN_MILLIS = 250;
+
     private final DeclarationRows rows;
     private final StatusHistory history;
+    private final Claims claims;
     private final Clock clock;
 
-    public DeclareCalls(DeclarationRows rows, StatusHistory history, Clock clock) {
+    public DeclareCalls(DeclarationRows rows, StatusHistory history, Claims claims, Clock clock) {
         this.rows = rows;
         this.history = history;
+        this.claims = claims;
         this.clock = clock;
     }
 
     /**
-     * Counts one resend of a call that had no trustworthy answer. (An admission counts its own first
-     * call, in the transaction that claims the row: one statement less per declaration.)
-     */
-    public void countResend(String declarationRequestId) {
-        rows.autoCommitted(() -> {
-            rows.countCall(declarationRequestId, LedgerTime.now(clock));
-            return null;
-        });
-    }
-
-    /**
-     * Stores what a declare call of {@code declaration} came to, and releases the claim. The row of
-     * a first call holds nothing the outcome needs (no status before it, no Alipay id), so it is
-     * updated without being read first; any other row is locked and read.
+     * Stores what a declare call of {@code declaration} under {@code claim} came to, and releases the
+     * claim. The row of a first call holds nothing the outcome needs (no status before it, no Alipay
+     * id), so it is updated without being read first; any other row is locked and read. A row that no
+     * longer carries the claim (another node took it over while this one was cut off from the ledger)
+     * is left as it is: its holder settles it, and what it comes to is reported ({@link #takenOver}).
      */
     public DeclarationState recordOutcome(@Body DeclareOutcome outcome,
-                                          @ExchangeProperty(CustomsConstants.DECLARATION) Declaration declaration) {
-        return rows.inTransaction(() -> {
+                                          @ExchangeProperty(CustomsConstants.DECLARATION) Declaration declaration,
+                                          @ExchangeProperty(CustomsConstants.CLAIM) Claim claim) {
+        Optional<DeclarationState> recorded = rows.inTransaction(() -> {
             OffsetDateTime now = LedgerTime.now(clock);
-            if (rows.recordFirstOutcome(outcome, declaration, now)) {
-                return recorded(outcome, declaration.paymentId(), declaration.gateway(), null, null, now);
+            if (rows.recordFirstOutcome(outcome, declaration, claim, now)) {
+                return Optional.of(recorded(outcome, declaration.paymentId(), declaration.gateway(), null, null, now));
             }
             StoredDeclaration stored = rows.lock(outcome.declarationRequestId()).orElseThrow(() ->
                     new IllegalStateException("no ledger row for " + outcome.declarationRequestId()));
+            if (!stored.claimedWith(claim)) {
+                // the holder's tracking may have settled it from a query, which carries no Alipay ids
+                rows.keepAlipayIds(outcome, now);
+                return Optional.empty();
+            }
             rows.recordOutcome(outcome, now);
-            return recorded(outcome, stored.paymentId(), stored.gateway(), stored.publicStatus(),
-                    stored.alipayDeclarationId(), now);
+            return Optional.of(recorded(outcome, stored.paymentId(), stored.gateway(), stored.publicStatus(),
+                    stored.alipayDeclarationId(), now));
         });
+        return recorded.orElseGet(() -> takenOver(outcome.declarationRequestId()));
+    }
+
+    /**
+     * What a declaration this node lost its claim on comes to: once no live call holds its row (or
+     * the claim's time is up), the state the ledger holds; a call cut off without an outcome is
+     * reported {@code UNKNOWN}, for tracking to settle.
+     */
+    private DeclarationState takenOver(String declarationRequestId) {
+        LOG.warn("The claim on {} was taken over while this node was cut off from the ledger; its outcome is left "
+                + "to the node that holds it now", declarationRequestId);
+        long waitUntil = System.nanoTime() + claims.ttl().toNanos();
+        while (true) {
+            StoredDeclaration stored = rows.autoCommitted(() -> rows.find(declarationRequestId)).orElseThrow(() ->
+                    new IllegalStateException("no ledger row for " + declarationRequestId));
+            boolean inCall = stored.status() == DeclarationStatus.DECLARING;
+            if (!inCall) {
+                return stored.state(stored.resultMessage());
+            }
+            if (!claims.isHeld(stored, LedgerTime.now(clock)) || System.nanoTime() > waitUntil) {
+                return new DeclarationState(declarationRequestId, stored.gateway(), DeclarationStatus.UNKNOWN,
+                        "CLAIM_TAKEN_OVER", "another node took this declaration over while this node was cut off "
+                        + "from the ledger; tracking settles it", stored.alipayDeclarationId());
+            }
+            try {
+                Thread.sleep(LOOK_AGAIN_MILLIS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while waiting for another node's call", e);
+            }
+        }
     }
 
     /** The history and status event of an outcome that changed the status, and the state it leaves. */

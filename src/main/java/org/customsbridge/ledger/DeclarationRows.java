@@ -35,7 +35,8 @@ public class DeclarationRows {
             update declaration set status = ?, result_code = ?, result_message = ?,
                 alipay_declaration_id = coalesce(?, alipay_declaration_id),
                 alipay_payment_id = coalesce(?, alipay_payment_id),
-                status_before_declaring = null, claimed_by = null, claimed_until = null, updated_at = ?
+                status_before_declaring = null, claimed_by = null, claimed_until = null, claim_token = null,
+                updated_at = ?
             where declaration_request_id = ?""";
     /** Before any retransmission the ledger can hold (every one is due minutes after a declaration). */
     private static final OffsetDateTime NO_EARLIER_RETRANSMISSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
@@ -130,13 +131,13 @@ public class DeclarationRows {
         PersonalData.Fingerprint fingerprint = personalData.fingerprint(declaration);
         jdbc.update("""
                     insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, personal_key_id,
-                        request_fields, status, attempts, source, source_line, claimed_by, claimed_until, created_at,
-                        updated_at, last_declared_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?)""",
+                        request_fields, status, attempts, source, source_line, claimed_by, claimed_until, claim_token,
+                        created_at, updated_at, last_declared_at)
+                    values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)""",
                 declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
                 fingerprint.value(), fingerprint.keyId(), writeFields(declaration.fields()),
                 DeclarationStatus.DECLARING.name(), cut(source.source(), LedgerText.SOURCE), source.line(),
-                claim.node(), claim.until(), now, now, now);
+                claim.node(), claim.until(), claim.token(), now, now, now);
     }
 
     /** Claims a known row for another call of {@code declaration} (counted), keeping its public status. */
@@ -146,12 +147,13 @@ public class DeclarationRows {
         jdbc.update("""
                 update declaration set payment_id = ?, gateway = ?, fingerprint = ?, personal_key_id = ?,
                     request_fields = ?, status = ?, status_before_declaring = ?, source = ?, source_line = ?,
-                    claimed_by = ?, claimed_until = ?, updated_at = ?, last_declared_at = ?, attempts = attempts + 1
+                    claimed_by = ?, claimed_until = ?, claim_token = ?, updated_at = ?, last_declared_at = ?,
+                    attempts = attempts + 1
                 where declaration_request_id = ?""",
                 declaration.paymentId(), declaration.gateway(), fingerprint.value(), fingerprint.keyId(),
                 writeFields(declaration.fields()), DeclarationStatus.DECLARING.name(), name(stored.publicStatus()),
-                cut(source.source(), LedgerText.SOURCE), source.line(), claim.node(), claim.until(), now, now,
-                declaration.declarationRequestId());
+                cut(source.source(), LedgerText.SOURCE), source.line(), claim.node(), claim.until(), claim.token(),
+                now, now, declaration.declarationRequestId());
     }
 
     /**
@@ -185,22 +187,51 @@ public class DeclarationRows {
 
     /**
      * Stores the outcome of a first call and releases its claim, if the row is still that first call's:
-     * claimed, with no status before it and no Alipay id, for the same payment and gateway.
+     * claimed by {@code claim}, with no status before it and no Alipay id, for the same payment and gateway.
      *
      * @return whether it was (otherwise nothing changed)
      */
-    public boolean recordFirstOutcome(DeclareOutcome outcome, Declaration declaration, OffsetDateTime now) {
-        return jdbc.update(OUTCOME + " and status = 'DECLARING' and status_before_declaring is null"
+    public boolean recordFirstOutcome(DeclareOutcome outcome, Declaration declaration, Claim claim,
+                                      OffsetDateTime now) {
+        return jdbc.update(OUTCOME + " and status = 'DECLARING' and claim_token = ? and status_before_declaring is null"
                         + " and alipay_declaration_id is null and payment_id = ? and gateway = ?",
                 outcome.status().name(), outcome.code(), LedgerText.message(outcome.message()),
                 outcome.alipayDeclarationId(), outcome.alipayPaymentId(), now, outcome.declarationRequestId(),
-                declaration.paymentId(), declaration.gateway()) == 1;
+                claim.token(), declaration.paymentId(), declaration.gateway()) == 1;
     }
 
-    /** Stores the outcome of a call and releases its claim. */
+    /** Stores the outcome of a call and releases its claim (the caller has checked that it holds it). */
     public void recordOutcome(DeclareOutcome outcome, OffsetDateTime now) {
         jdbc.update(OUTCOME, outcome.status().name(), outcome.code(), LedgerText.message(outcome.message()),
                 outcome.alipayDeclarationId(), outcome.alipayPaymentId(), now, outcome.declarationRequestId());
+    }
+
+    /**
+     * Keeps the Alipay ids of an outcome whose claim was lost on a row that is no longer in a call and
+     * has none yet; its status stays as its holder settled it.
+     */
+    public void keepAlipayIds(DeclareOutcome outcome, OffsetDateTime now) {
+        if (outcome.alipayDeclarationId() == null) {
+            return;
+        }
+        jdbc.update("update declaration set alipay_declaration_id = ?, alipay_payment_id = coalesce(alipay_payment_id, ?), "
+                        + "updated_at = ? where declaration_request_id = ? and status <> 'DECLARING' "
+                        + "and alipay_declaration_id is null",
+                outcome.alipayDeclarationId(), outcome.alipayPaymentId(), now, outcome.declarationRequestId());
+    }
+
+    /**
+     * The fencing check before a call: marks the call as going out ({@code counted}: one more call;
+     * the first call was counted by its claim) and renews the claim until {@code until}, in one statement
+     * that changes the row only while it is still claimed with {@code claim}'s token. The statement
+     * waits for a lock another node holds on the row, so a takeover in progress is seen once committed.
+     *
+     * @return whether the row is still this claim's (otherwise nothing changed, and no call may go out)
+     */
+    public boolean markCall(String id, Claim claim, boolean counted, OffsetDateTime until, OffsetDateTime now) {
+        return jdbc.update("update declaration set attempts = attempts + ?, last_declared_at = ?, claimed_until = ? "
+                + "where declaration_request_id = ? and status = 'DECLARING' and claim_token = ?",
+                counted ? 1 : 0, now, until, id, claim.token()) == 1;
     }
 
     /** Stores what customs said, and releases any claim; a status other than pending is customs' result. */
@@ -209,16 +240,10 @@ public class DeclarationRows {
         jdbc.update("""
                 update declaration set status = ?, customs_result_code = ?, customs_result_message = ?,
                     customs_result_at = case when ? then ? else customs_result_at end, updated_at = ?,
-                    status_before_declaring = null, claimed_by = null, claimed_until = null
+                    status_before_declaring = null, claimed_by = null, claimed_until = null, claim_token = null
                 where declaration_request_id = ?""",
                 status.name(), cut(code, LedgerText.CUSTOMS_RESULT_CODE), LedgerText.message(message),
                 status != DeclarationStatus.CUSTOMS_PENDING, now, now, id);
-    }
-
-    /** Counts one more call of a claimed declaration. */
-    public void countCall(String id, OffsetDateTime now) {
-        jdbc.update("update declaration set attempts = attempts + 1, last_declared_at = ? "
-                + "where declaration_request_id = ?", now, id);
     }
 
     /** A new {@code INVALID} row for an invalid record whose id is valid. */
@@ -277,6 +302,7 @@ public class DeclarationRows {
                 rs.getString("source"), rs.getLong("source_line"),
                 rs.getObject("last_declared_at", OffsetDateTime.class),
                 rs.getString("claimed_by"),
+                rs.getString("claim_token"),
                 rs.getString("personal_key_id"));
     }
 

@@ -12,6 +12,7 @@ import org.customsbridge.record.RawRecord;
  * @param status                the row's status, {@link DeclarationStatus#DECLARING} while a call is claimed
  * @param statusBeforeDeclaring the public status a claimed resend started from ({@code null} for a first call)
  * @param claimedBy             the node that holds the claim, or {@code null}
+ * @param claimToken            the fencing token of the claim on the row, or {@code null}
  * @param lastDeclaredAt        when the last declare call went out
  * @param personalKeyId         the id of the key the fingerprint and personal fields are under, or
  *                              {@code null} when the row holds no personal data
@@ -20,12 +21,17 @@ public record StoredDeclaration(String id, String paymentId, String gateway, Str
                                 String fieldsJson, DeclarationStatus status, String resultCode,
                                 String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
                                 DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine,
-                                OffsetDateTime lastDeclaredAt, String claimedBy,
+                                OffsetDateTime lastDeclaredAt, String claimedBy, String claimToken,
                                 String personalKeyId) {
 
     /** A call that crashed in flight, or went unanswered, is resent with identical data. */
     public boolean resendable() {
         return status == DeclarationStatus.DECLARING || status == DeclarationStatus.UNKNOWN;
+    }
+
+    /** Whether the row is in a call under {@code claim} (no other claim has replaced it, no outcome released it). */
+    public boolean claimedWith(Claim claim) {
+        return status == DeclarationStatus.DECLARING && claim.token().equals(claimToken);
     }
 
     /** Whether a claim was made that has not expired at {@code now} (whoever made it). */

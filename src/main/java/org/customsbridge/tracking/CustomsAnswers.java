@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.customsbridge.admission.Admission;
 import org.customsbridge.admission.AdmissionPolicy;
+import org.customsbridge.ledger.Claim;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.ledger.DeclarationStatus;
@@ -49,8 +50,9 @@ public class CustomsAnswers {
             if (!answer.found()) {
                 if (policy.resendsUnknownToGateway(stored, now)) {
                     Declaration declaration = Declaration.fromFields(rows.fieldsOf(stored));
-                    rows.claimForResend(declaration, stored.origin(), stored, policy.claims().claim(now), now);
-                    return Admission.toSend(declaration);
+                    Claim claim = policy.claims().claim(now);
+                    rows.claimForResend(declaration, stored.origin(), stored, claim, now);
+                    return Admission.toSend(declaration, claim);
                 }
                 return Admission.toReport(null, stored.state(stored.resultMessage()));
             }

@@ -72,7 +72,7 @@ class AdmissionPolicyTest {
     void aRecordThatWasInvalidIsSentOnceCorrected() {
         StoredDeclaration invalid = new StoredDeclaration("DEC-1", "PAY-DEC-1", "alipay-plus", "", "",
                 DeclarationStatus.INVALID, "INVALID_RECORD", "bad amount", null, null, null, "orders.csv", 3, null,
-                null, null);
+                null, null, null);
 
         assertThat(policy.decide(invalid, DECLARED, Map::of, NOW).verdict()).isEqualTo(Verdict.SEND);
     }
@@ -115,7 +115,7 @@ class AdmissionPolicyTest {
         assertThat(policy.resendsUnknownToGateway(row(DeclarationStatus.UNKNOWN, null, null, NOW), NOW)).isTrue();
         assertThat(policy.resendsUnknownToGateway(row(DeclarationStatus.DECLARING, NOW.plusMinutes(1), "dead-node",
                 NOW), NOW)).isTrue();
-        assertThat(policy.resendsUnknownToGateway(row(DeclarationStatus.DECLARING, NOW.plusMinutes(1), "this-node",
+        assertThat(policy.resendsUnknownToGateway(row(DeclarationStatus.DECLARING, NOW.plusMinutes(1), "live-node",
                 NOW), NOW)).isFalse();
         assertThat(policy.resendsUnknownToGateway(row(DeclarationStatus.ACCEPTED, null, null, NOW), NOW)).isFalse();
     }
@@ -147,6 +147,6 @@ class AdmissionPolicyTest {
                                  OffsetDateTime lastDeclaredAt) {
         return new StoredDeclaration(DECLARED.declarationRequestId(), DECLARED.paymentId(), DECLARED.gateway(),
                 DECLARED.fingerprint(), "{}", status, null, null, null, claimedUntil, null, "orders.csv", 1,
-                lastDeclaredAt, claimedBy, null);
+                lastDeclaredAt, claimedBy, null, null);
     }
 }

@@ -26,7 +26,8 @@ class DeclarationAdmissionsTest {
     final LedgerDatabase ledger = LedgerDatabase.create();
     final Set<String> liveNodes = new java.util.HashSet<>(Set.of("this-node"));
     final DeclarationAdmissions admissions = admissions("this-node", Duration.ofMinutes(2));
-    final DeclareCalls calls = new DeclareCalls(ledger.rows, ledger.history, ledger.clock);
+    final DeclareCalls calls = new DeclareCalls(ledger.rows, ledger.history,
+            new Claims("this-node", Duration.ofMinutes(2), liveNodes::contains), ledger.clock);
 
     DeclarationAdmissions admissions(String node, Duration claimTtl) {
         return new DeclarationAdmissions(ledger.rows, ledger.history, new AdmissionPolicy(
@@ -168,10 +169,31 @@ class DeclarationAdmissionsTest {
         assertThat(ledger.events(state.declarationRequestId())).containsExactly("INVALID");
     }
 
+    @Test
+    void aClaimOfThisNodeHoldsWhileItsWorkGoesOnAndIsResentAtOnceWhenThatEndedWithoutAnOutcome() {
+        Claims claims = new Claims("this-node", Duration.ofMinutes(2), liveNodes::contains);
+        DeclarationAdmissions admissions = new DeclarationAdmissions(ledger.rows, ledger.history,
+                new AdmissionPolicy(claims, new RetransmissionRule(Duration.ofMinutes(5))), ledger.clock);
+        Admission first = admissions.admit(declaration("DEC-1"), source(2));
+        assertThat(first.send()).isTrue();
+        assertThat(claims.isHeld(ledger.rows.find("DEC-1").orElseThrow(), ledger.now())).isTrue();
+
+        // its work ended without writing an outcome (the input was postponed by a ledger outage)
+        claims.release(first.claim());
+        assertThat(claims.isHeld(ledger.rows.find("DEC-1").orElseThrow(), ledger.now())).isFalse();
+        Admission again = admissions.admit(declaration("DEC-1"), source(2));
+
+        assertThat(again.send()).isTrue();
+        assertThat(again.claim().token()).isNotEqualTo(first.claim().token());
+        assertThat(ledger.column("DEC-1", "claim_token", String.class)).isEqualTo(again.claim().token());
+        assertThat(ledger.column("DEC-1", "attempts", Integer.class)).isEqualTo(2);
+    }
+
     void declared(String id, DeclarationStatus status) {
-        assertThat(admissions.admit(declaration(id), source(1)).send()).isTrue();
+        Admission admission = admissions.admit(declaration(id), source(1));
+        assertThat(admission.send()).isTrue();
         calls.recordOutcome(new DeclareOutcome(id, status, status.name(), status.name().toLowerCase(), null, null),
-                declaration(id));
+                declaration(id), admission.claim());
     }
 
     static InvalidRecord invalid(String id, String message) {

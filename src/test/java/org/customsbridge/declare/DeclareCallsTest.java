@@ -6,8 +6,10 @@ import static org.customsbridge.testsupport.Declarations.declaration;
 import static org.customsbridge.testsupport.Declarations.source;
 
 import java.time.Duration;
-import java.time.OffsetDateTime;
+import java.util.HashSet;
+import java.util.Set;
 
+import org.customsbridge.admission.Claims;
 import org.customsbridge.ledger.Claim;
 import org.customsbridge.ledger.DeclarationState;
 import org.customsbridge.ledger.DeclarationStatus;
@@ -20,14 +22,17 @@ import org.junit.jupiter.api.Test;
 class DeclareCallsTest {
 
     final LedgerDatabase ledger = LedgerDatabase.create();
-    final DeclareCalls calls = new DeclareCalls(ledger.rows, ledger.history, ledger.clock);
+    final Set<String> liveNodes = new HashSet<>(Set.of("this-node", "other-node"));
+    final DeclareCalls calls = new DeclareCalls(ledger.rows, ledger.history,
+            new Claims("this-node", Duration.ofMinutes(2), liveNodes::contains), ledger.clock);
+    Claim current;
 
     @Test
     void aFirstCallsOutcomeReleasesTheClaimAndIsOneStatusChange() {
         claimNew("DEC-1");
 
         DeclarationState state = calls.recordOutcome(new DeclareOutcome("DEC-1", DeclarationStatus.ACCEPTED, "S",
-                "success", "ALIPAY-DEC-1", "ALIPAY-PAY-1"), declaration("DEC-1"));
+                "success", "ALIPAY-DEC-1", "ALIPAY-PAY-1"), declaration("DEC-1"), current);
 
         assertThat(state.status()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(state.alipayDeclarationId()).isEqualTo("ALIPAY-DEC-1");
@@ -42,11 +47,11 @@ class DeclareCallsTest {
     void aResendsOutcomeKeepsTheAlipayIdAndChangesFromTheStatusItStartedFrom() {
         claimNew("DEC-1");
         calls.recordOutcome(new DeclareOutcome("DEC-1", DeclarationStatus.ACCEPTED, "S", "success", "ALIPAY-DEC-1",
-                null), declaration("DEC-1"));
+                null), declaration("DEC-1"), current);
         claimForResend("DEC-1");
 
         DeclarationState state = calls.recordOutcome(DeclareOutcome.unknown("DEC-1", "NO_ANSWER", "timeout"),
-                declaration("DEC-1"));
+                declaration("DEC-1"), current);
 
         assertThat(state.status()).isEqualTo(DeclarationStatus.UNKNOWN);
         assertThat(state.alipayDeclarationId()).isEqualTo("ALIPAY-DEC-1");
@@ -57,10 +62,10 @@ class DeclareCallsTest {
     @Test
     void anOutcomeThatLeavesTheStatusAsItWasIsNoStatusChange() {
         claimNew("DEC-1");
-        calls.recordOutcome(DeclareOutcome.unknown("DEC-1", "NO_ANSWER", "timeout"), declaration("DEC-1"));
+        calls.recordOutcome(DeclareOutcome.unknown("DEC-1", "NO_ANSWER", "timeout"), declaration("DEC-1"), current);
         claimForResend("DEC-1");
 
-        calls.recordOutcome(DeclareOutcome.unknown("DEC-1", "HTTP_502", "bad gateway"), declaration("DEC-1"));
+        calls.recordOutcome(DeclareOutcome.unknown("DEC-1", "HTTP_502", "bad gateway"), declaration("DEC-1"), current);
 
         assertThat(ledger.column("DEC-1", "result_code", String.class)).isEqualTo("HTTP_502");
         assertThat(ledger.history("DEC-1")).containsExactly("->UNKNOWN");
@@ -69,34 +74,63 @@ class DeclareCallsTest {
     @Test
     void anOutcomeWithoutARowIsAnError() {
         assertThatThrownBy(() -> calls.recordOutcome(DeclareOutcome.unknown("DEC-9", "NO_ANSWER", "timeout"),
-                declaration("DEC-9"))).hasMessage("no ledger row for DEC-9");
+                declaration("DEC-9"), claim("this-node"))).hasMessage("no ledger row for DEC-9");
     }
 
     @Test
-    void eachResendIsCounted() {
+    void anOutcomeUnderAClaimTakenOverIsNotWrittenAndTheHoldersOutcomeIsReported() {
         claimNew("DEC-1");
-        ledger.clock.advance(Duration.ofSeconds(3));
+        Claim lost = current;
+        current = claimForResend("DEC-1", "other-node");
+        calls.recordOutcome(new DeclareOutcome("DEC-1", DeclarationStatus.ACCEPTED, "S", "success", null, null),
+                declaration("DEC-1"), current);
 
-        calls.countResend("DEC-1");
-        calls.countResend("DEC-1");
+        DeclarationState state = calls.recordOutcome(new DeclareOutcome("DEC-1", DeclarationStatus.UNKNOWN, "U",
+                "unknown", "ALIPAY-DEC-1", "ALIPAY-PAY-1"), declaration("DEC-1"), lost);
 
-        assertThat(ledger.column("DEC-1", "attempts", Integer.class)).isEqualTo(3);
-        assertThat(ledger.column("DEC-1", "last_declared_at", OffsetDateTime.class)).isEqualTo(ledger.now());
+        assertThat(state.status()).isEqualTo(DeclarationStatus.ACCEPTED);
+        assertThat(ledger.column("DEC-1", "status", String.class)).isEqualTo("ACCEPTED");
+        assertThat(ledger.column("DEC-1", "alipay_declaration_id", String.class))
+                .as("the Alipay ids of the lost call are kept").isEqualTo("ALIPAY-DEC-1");
+        assertThat(ledger.history("DEC-1")).containsExactly("->ACCEPTED");
+    }
+
+    @Test
+    void anOutcomeUnderAClaimWhoseHoldersCallWasCutOffToo() {
+        claimNew("DEC-1");
+        Claim lost = current;
+        current = claimForResend("DEC-1", "other-node");
+        liveNodes.remove("other-node");
+
+        DeclarationState state = calls.recordOutcome(DeclareOutcome.unknown("DEC-1", "NO_ANSWER", "timeout"),
+                declaration("DEC-1"), lost);
+
+        assertThat(state.status()).isEqualTo(DeclarationStatus.UNKNOWN);
+        assertThat(state.code()).isEqualTo("CLAIM_TAKEN_OVER");
+        assertThat(ledger.column("DEC-1", "status", String.class)).isEqualTo("DECLARING");
+        assertThat(ledger.column("DEC-1", "claimed_by", String.class)).isEqualTo("other-node");
     }
 
     void claimNew(String id) {
-        ledger.rows.insertClaimed(declaration(id), source(1), claim(), ledger.now());
+        current = claim("this-node");
+        ledger.rows.insertClaimed(declaration(id), source(1), current, ledger.now());
     }
 
     void claimForResend(String id) {
-        ledger.rows.inTransaction(() -> {
-            StoredDeclaration stored = ledger.rows.lock(id).orElseThrow();
-            ledger.rows.claimForResend(declaration(id), stored.origin(), stored, claim(), ledger.now());
-            return null;
-        });
+        current = claimForResend(id, "this-node");
     }
 
-    Claim claim() {
-        return new Claim("this-node", ledger.now().plusMinutes(2));
+    Claim claimForResend(String id, String node) {
+        Claim claim = claim(node);
+        ledger.rows.inTransaction(() -> {
+            StoredDeclaration stored = ledger.rows.lock(id).orElseThrow();
+            ledger.rows.claimForResend(declaration(id), stored.origin(), stored, claim, ledger.now());
+            return null;
+        });
+        return claim;
+    }
+
+    Claim claim(String node) {
+        return Claim.made(node, ledger.now(), Duration.ofMinutes(2));
     }
 }

@@ -28,7 +28,7 @@ import org.apache.sshd.sftp.server.SftpSubsystemFactory;
  * who logs in with a key (written to an OpenSSH key file) or a password, a folder of its own as the
  * login folder, and a known_hosts file that holds the server's key.
  */
-final class SftpServer implements AutoCloseable {
+public final class SftpServer implements AutoCloseable {
 
     static final String USER = "erp";
     /** Characters that must reach the server unchanged through an endpoint URI. */
@@ -40,7 +40,7 @@ final class SftpServer implements AutoCloseable {
     private final Path knownHosts;
     private final Path staging;
 
-    SftpServer(Path root) {
+    public SftpServer(Path root) {
         try {
             home = Files.createDirectories(root.resolve("sftp-home"));
             staging = root.resolve("sftp-staging");
@@ -83,7 +83,7 @@ final class SftpServer implements AutoCloseable {
     }
 
     /** The bundle's settings for this server, logging in with the key. */
-    Map<String, String> settings() {
+    public Map<String, String> settings() {
         Map<String, String> settings = new java.util.LinkedHashMap<>();
         settings.put("customs.intake.sftp.host", "127.0.0.1");
         settings.put("customs.intake.sftp.staging-directory", staging.toString());
@@ -103,12 +103,12 @@ final class SftpServer implements AutoCloseable {
     }
 
     /** A file in the user's login folder, as the server stores it. */
-    Path file(String relative) {
+    public Path file(String relative) {
         return home.resolve(relative);
     }
 
     /** Puts a file in the polled folder the way an ERP should: under a hidden name, then renamed. */
-    void drop(String name, String content) {
+    public void drop(String name, String content) {
         try {
             Path inbox = Files.createDirectories(home.resolve("inbox"));
             Path hidden = inbox.resolve("." + name + ".uploading");

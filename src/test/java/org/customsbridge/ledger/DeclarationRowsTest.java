@@ -39,15 +39,19 @@ class DeclarationRowsTest {
 
     @Test
     void theFirstCallsOutcomeOnlyTakesARowStillInItsFirstCall() {
-        rows.insertClaimed(declaration("DEC-1"), source(1), claim("node-a"), ledger.now());
+        Claim claim = claim("node-a");
+        rows.insertClaimed(declaration("DEC-1"), source(1), claim, ledger.now());
         DeclareOutcome accepted = new DeclareOutcome("DEC-1", DeclarationStatus.ACCEPTED, "S", "ok", "A-1", null);
 
-        assertThat(rows.recordFirstOutcome(accepted, declaration("DEC-1"), ledger.now())).isTrue();
-        assertThat(rows.recordFirstOutcome(accepted, declaration("DEC-1"), ledger.now())).isFalse();
+        assertThat(rows.recordFirstOutcome(accepted, declaration("DEC-1"), claim("node-a"), ledger.now()))
+                .as("another claim's token").isFalse();
+        assertThat(rows.recordFirstOutcome(accepted, declaration("DEC-1"), claim, ledger.now())).isTrue();
+        assertThat(rows.recordFirstOutcome(accepted, declaration("DEC-1"), claim, ledger.now())).isFalse();
 
         StoredDeclaration stored = rows.find("DEC-1").orElseThrow();
         assertThat(stored.status()).isEqualTo(DeclarationStatus.ACCEPTED);
         assertThat(stored.claimedUntil()).isNull();
+        assertThat(stored.claimToken()).isNull();
     }
 
     @Test
@@ -94,6 +98,6 @@ class DeclarationRowsTest {
     }
 
     Claim claim(String node) {
-        return new Claim(node, ledger.now().plusMinutes(2));
+        return Claim.made(node, ledger.now(), java.time.Duration.ofMinutes(2));
     }
 }

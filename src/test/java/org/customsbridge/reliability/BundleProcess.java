@@ -135,6 +135,10 @@ public final class BundleProcess implements AutoCloseable {
         return process.isAlive();
     }
 
+    long pid() {
+        return process.pid();
+    }
+
     /** {@code /actuator/health} answers UP (a bundle started on a port of the test's choosing). */
     boolean isUp() {
         try {

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import java.io.IOException;
+import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -17,6 +18,7 @@ import org.apache.commons.csv.CSVRecord;
 import org.customsbridge.flow.Bundle;
 import org.customsbridge.flow.Http;
 import org.customsbridge.flow.Inbox;
+import org.customsbridge.flow.SftpServer;
 import org.customsbridge.flow.TestDatabase;
 import org.customsbridge.flow.TestLogins;
 import org.junit.jupiter.api.Test;
@@ -28,7 +30,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
  * and the gateway answers after 150 ms: stopped for 30 s and started again, or its connections killed
  * as in a failover. The declare workers wait and go on; nothing moves to {@code .error/}; health
  * answers at once and says the ledger is DOWN (and the bundle not ready) while it lasts; afterwards
- * every record has its results row and every valid one was declared once in effect.
+ * every record has its results row and every valid one was declared once in effect. A file on the SFTP
+ * intake whose ledger stays away longer than {@code customs.ledger.outage-wait} stays on the server (not
+ * in its {@code .error/}) and is declared completely once the ledger is back.
  *
  * <p>Runs only in the Maven profile {@code faults} (it stops the machine's PostgreSQL).
  */
@@ -37,12 +41,16 @@ class DatabaseOutageFaultIT {
     private static final int RECORDS = 400;
     private static final int LATE_RECORDS = 100;
     private static final Duration OUTAGE = Duration.ofSeconds(30);
+    private static final int SFTP_RECORDS = 200;
 
     @TempDir
     Path gatewayRoot;
 
     @TempDir
     Path bundleRoot;
+
+    @TempDir
+    Path sftpRoot;
 
     @Test
     void databaseStoppedMidFileForThirtySecondsThenStartedAgain() throws Exception {
@@ -92,6 +100,44 @@ class DatabaseOutageFaultIT {
             DeclaredOnce.assertResults(rows, RECORDS, "KILL-A");
             DeclaredOnce.assertLedgerAndGateway(ledger(), gateway, RECORDS);
             assertThat(bundle.get("/actuator/health/readiness").status()).isEqualTo(200);
+        }
+    }
+
+    @Test
+    void anSftpFileHitByAnOutageLongerThanTheWaitStaysOnTheServerAndIsDeclaredOnceItIsOver() throws Exception {
+        Map<String, String> ledgerSettings = TestDatabase.ledger(bundleRoot);
+        String url = ledgerSettings.get("spring.datasource.url");
+        URI database = URI.create(url.substring("jdbc:".length()));
+        try (Bundle gateway = startGateway(); SftpServer sftp = new SftpServer(sftpRoot);
+             TcpProxy proxy = TcpProxy.to(database.getHost(), database.getPort())) {
+            Map<String, String> properties = BundleProcess.against(gateway.port(), gatewayRoot, bundleRoot);
+            properties.putAll(ledgerSettings);
+            properties.put("spring.datasource.url",
+                    url.replace(database.getHost() + ":" + database.getPort(), "127.0.0.1:" + proxy.port()));
+            properties.put("customs.tracking.poll-interval", "1d");
+            properties.put("customs.ledger.outage-wait", "3s");
+            properties.putAll(sftp.settings());
+            properties.putAll(TestLogins.properties());
+            try (BundleProcess bundle = BundleProcess.start("512m", properties, Map.of(),
+                    bundleRoot.resolve("bundle.log"))) {
+                sftp.drop("orders.csv", orders("SFTP-A", SFTP_RECORDS));
+                awaitDeclared(gateway, 40);
+                proxy.cut();
+                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                        .until(() -> bundle.log().contains("orders.csv: stays in place"));
+                Thread.sleep(3000);
+                assertThat(sftp.file("inbox/.error/orders.csv")).as("a good file is no error").doesNotExist();
+                assertThat(sftp.file("inbox/orders.csv")).as("left on the server").exists();
+                proxy.restore();
+
+                await().atMost(Duration.ofMinutes(3)).pollInterval(Duration.ofMillis(250)).until(() ->
+                        Files.exists(sftp.file("inbox/.done/orders.csv"))
+                                || Files.exists(sftp.file("inbox/.error/orders.csv")));
+                assertThat(sftp.file("inbox/.error/orders.csv")).as(bundle::log).doesNotExist();
+                List<CSVRecord> rows = new Inbox(sftp.file("inbox"), sftp.file("results")).awaitResults("orders.csv");
+                DeclaredOnce.assertResults(rows, SFTP_RECORDS, "SFTP-A");
+                DeclaredOnce.assertLedgerAndGateway(ledger(), gateway, SFTP_RECORDS);
+            }
         }
     }
 

@@ -27,7 +27,7 @@ class CustomsAnswersTest {
             Set.of("this-node")::contains), new RetransmissionRule(Duration.ofMinutes(5)));
     final CustomsAnswers answers = new CustomsAnswers(ledger.rows, ledger.history, policy,
             new CustomsResultCodes(Set.of("2", "120")), ledger.clock);
-    final DeclareCalls calls = new DeclareCalls(ledger.rows, ledger.history, ledger.clock);
+    final DeclareCalls calls = new DeclareCalls(ledger.rows, ledger.history, policy.claims(), ledger.clock);
 
     @Test
     void anAcceptedCodeSettlesTheDeclaration() {
@@ -99,8 +99,9 @@ class CustomsAnswersTest {
     }
 
     void declared(String id, DeclarationStatus status) {
-        ledger.rows.insertClaimed(declaration(id), source(1), new Claim("this-node", ledger.now().plusMinutes(2)),
-                ledger.now());
-        calls.recordOutcome(new DeclareOutcome(id, status, status.name(), "declared", null, null), declaration(id));
+        Claim claim = policy.claims().claim(ledger.now());
+        ledger.rows.insertClaimed(declaration(id), source(1), claim, ledger.now());
+        calls.recordOutcome(new DeclareOutcome(id, status, status.name(), "declared", null, null), declaration(id),
+                claim);
     }
 }
