@@ -141,8 +141,9 @@ public class NodeHeartbeat implements SmartLifecycle {
         OffsetDateTime committed = now();
         if (!committed.isBefore(previous.plus(callWindow()))) {
             freshSince = written;
-            // (the first beat may come long after the node's registration, while it started: nothing to report)
-            if (beats > 0) {
+            // reported once other nodes may have taken this one for dead (the first beat may come long
+            // after the node's registration, while it started: nothing to report)
+            if (beats > 0 && !committed.isBefore(previous.plus(staleAfter()))) {
                 LOG.warn("This node's heartbeat is written again, {} ms after the last one; claims older than that "
                         + "are checked on the ledger before any further call",
                         Duration.between(previous, committed).toMillis());
