@@ -38,15 +38,6 @@ class ChannelIntakeIT {
     /** camel-amqp is published at the bundle's Camel version. */
     private static final String COMPONENT_VERSION = "4.18.0";
     private static final ObjectMapper JSON = new ObjectMapper();
-    /**
-     * RabbitMQ's address and login as the URI's own connection factory: without one, the amqp
-     * component would take the bundle's JMS connection factory (its Artemis broker). RabbitMQ 3.x
-     * names an existing queue /amq/queue/<name>; the prefix is the factory's, as Camel drops a
-     * leading slash from a queue name.
-     */
-    private static final String RABBIT = "connectionFactory=#class:org.apache.qpid.jms.JmsConnectionFactory("
-            + "'guest','{{customs.test.rabbit-password}}','amqp://127.0.0.1:5672?jms.queuePrefix=/amq/queue/')";
-
     @TempDir
     Path root;
 
@@ -77,15 +68,15 @@ class ChannelIntakeIT {
                 Map<String, String> properties = BundleProcess.settings(root);
                 properties.putAll(Map.of(
                         "customs.intake.endpoints.rabbit-orders.uri", "amqp:queue:" + orders
-                                + "?" + RABBIT + "&acknowledgementModeName=CLIENT_ACKNOWLEDGE",
+                                + "?" + RabbitMq.AMQP_CONNECTION + "&acknowledgementModeName=CLIENT_ACKNOWLEDGE",
                         "customs.intake.endpoints.rabbit-orders.format", "records",
                         "customs.intake.endpoints.rabbit-orders.dead-letter-uri", "amqp:queue:" + deadLetters
-                                + "?" + RABBIT,
+                                + "?jmsMessageType=Bytes&" + RabbitMq.AMQP_CONNECTION,
                         "customs.intake.endpoints.rabbit-files.uri", "amqp:queue:" + files
-                                + "?" + RABBIT + "&acknowledgementModeName=CLIENT_ACKNOWLEDGE",
+                                + "?" + RabbitMq.AMQP_CONNECTION + "&acknowledgementModeName=CLIENT_ACKNOWLEDGE",
                         "customs.intake.endpoints.rabbit-files.format", "file",
-                        "customs.intake.endpoints.rabbit-files.file-name", "rabbit-orders.csv",
-                        "customs.test.rabbit-password", "guest"));
+                        "customs.intake.endpoints.rabbit-files.file-name", "rabbit-orders.csv"));
+                properties.putAll(RabbitMq.PASSWORD);
                 properties.put("customs.intake.endpoint-staging-directory", root.resolve("endpoint-staging").toString());
                 try (BundleProcess bundle = BundleProcess.start("512m", properties,
                         Map.of("CUSTOMS_COMPONENTS_PATH", lib.toString()), root.resolve("bundle.log"))) {
@@ -123,26 +114,11 @@ class ChannelIntakeIT {
         await().atMost(Duration.ofSeconds(60)).until(() -> events(inbox).size() >= 4);
         GetResponse unreadable = await().atMost(Duration.ofSeconds(30))
                 .until(() -> channel.basicGet(deadLetters, true), response -> response != null);
-        assertThat(new String(unreadable.getBody(), StandardCharsets.UTF_8)).contains("this is not JSON");
-        assertThat(headersAsText(unreadable)).contains("CustomsReason").contains("intake:rabbit-orders/")
+        // Bytes: a single data section, the message as it came for an AMQP 0-9-1 reader
+        assertThat(new String(unreadable.getBody(), StandardCharsets.UTF_8)).isEqualTo("this is not JSON");
+        assertThat(RabbitMq.headersAsText(unreadable)).contains("CustomsReason").contains("intake:rabbit-orders/")
                 .contains("not valid JSON");
         assertThat(bundle.log()).doesNotContain("ERROR");
-    }
-
-    /**
-     * The headers of a message read over AMQP 0-9-1 as text. RabbitMQ 3.x hands the application
-     * properties of an AMQP 1.0 message to a 0-9-1 client in one binary header of their encoding;
-     * the reason is text within it.
-     */
-    private static String headersAsText(GetResponse message) {
-        Map<String, Object> headers = message.getProps().getHeaders();
-        if (headers == null) {
-            return "";
-        }
-        StringBuilder text = new StringBuilder();
-        headers.forEach((name, value) -> text.append(name).append('=').append(value instanceof byte[] bytes
-                ? new String(bytes, StandardCharsets.UTF_8) : String.valueOf(value)).append('\n'));
-        return text.toString();
     }
 
     private static void publish(Channel channel, String queue, String body) throws IOException {

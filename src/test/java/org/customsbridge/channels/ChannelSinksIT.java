@@ -29,11 +29,14 @@ import org.junit.jupiter.api.io.TempDir;
  * Status events to a real RabbitMQ (127.0.0.1:5672) and a real MQTT broker (Mosquitto,
  * 127.0.0.1:1883) through Camel components that the jar does not ship: the real jar is started
  * with a components folder filled by the documented Maven command, and each server is read back.
- * The components are taken at 4.17.0, the newest line the registry here serves for them.
+ * RabbitMQ through camel-amqp at the bundle's Camel version (AMQP 1.0, RabbitMQ's rabbitmq_amqp1_0
+ * plugin); MQTT through camel-paho at 4.17.0, the newest line the registry here serves for any MQTT
+ * component.
  */
 class ChannelSinksIT {
 
-    private static final String COMPONENT_VERSION = "4.17.0";
+    private static final String AMQP_VERSION = "4.18.0";
+    private static final String PAHO_VERSION = "4.17.0";
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @TempDir
@@ -42,8 +45,8 @@ class ChannelSinksIT {
     @Test
     void statusEventsReachRabbitMqAndMqttThroughComponentsFromTheComponentsFolder() throws Exception {
         Path lib = root.resolve("lib");
-        ComponentsFolder.add(lib, "camel-spring-rabbitmq", COMPONENT_VERSION);
-        ComponentsFolder.add(lib, "camel-paho", COMPONENT_VERSION);
+        ComponentsFolder.add(lib, "camel-amqp", AMQP_VERSION);
+        ComponentsFolder.add(lib, "camel-paho", PAHO_VERSION);
         String queue = "customs-status-" + UUID.randomUUID();
         String topic = "customs/status/" + UUID.randomUUID();
         List<String> mqttEvents = new CopyOnWriteArrayList<>();
@@ -60,11 +63,11 @@ class ChannelSinksIT {
             Map<String, String> properties = BundleProcess.settings(root);
             properties.putAll(Map.of("customs.sinks", "file,erp-rabbit,erp-mqtt",
                     "customs.sinks.erp-rabbit.type", "endpoint",
-                    // the default exchange routes by queue name
-                    "customs.sinks.erp-rabbit.uri", "spring-rabbitmq:default?routingKey=" + queue,
-                    "spring.rabbitmq.host", "127.0.0.1", "spring.rabbitmq.port", "5672",
+                    // Bytes: a single data section, the plain JSON for an AMQP 0-9-1 reader
+                    "customs.sinks.erp-rabbit.uri", "amqp:queue:" + queue + "?jmsMessageType=Bytes&" + RabbitMq.AMQP_CONNECTION,
                     "customs.sinks.erp-mqtt.type", "endpoint",
                     "customs.sinks.erp-mqtt.uri", "paho:" + topic + "?brokerUrl=tcp://127.0.0.1:1883&qos=1"));
+            properties.putAll(RabbitMq.PASSWORD);
             try (BundleProcess bundle = BundleProcess.start("512m", properties,
                     Map.of("CUSTOMS_COMPONENTS_PATH", lib.toString()), root.resolve("bundle.log"))) {
                 Inbox inbox = Inbox.under(root);
@@ -82,8 +85,10 @@ class ChannelSinksIT {
                 assertThat(rabbitEvents).extracting(r -> parse(r.getBody()).get("declarationRequestId") + " "
                         + parse(r.getBody()).get("status")).containsExactlyInAnyOrder("CHANNEL-0001 ACCEPTED",
                         "CHANNEL-0002 INVALID");
-                assertThat(rabbitEvents).extracting(r -> String.valueOf(r.getProps().getHeaders().get("customsStatus")))
-                        .containsExactlyInAnyOrder("ACCEPTED", "INVALID");
+                // the event's fields as headers: application properties of the AMQP 1.0 message
+                assertThat(rabbitEvents).extracting(RabbitMq::headersAsText)
+                        .anySatisfy(h -> assertThat(h).contains("customsStatus").contains("ACCEPTED"))
+                        .anySatisfy(h -> assertThat(h).contains("customsStatus").contains("INVALID"));
 
                 await().atMost(Duration.ofSeconds(30)).until(() -> mqttEvents.size() == 2);
                 assertThat(mqttEvents).extracting(e -> parse(e.getBytes(StandardCharsets.UTF_8)).get("declarationRequestId"))
@@ -96,7 +101,7 @@ class ChannelSinksIT {
         }
         assertThat(Files.list(lib).map(p -> p.getFileName().toString()))
                 .as("the components came from the folder, not the jar")
-                .contains("camel-paho-" + COMPONENT_VERSION + ".jar", "camel-spring-rabbitmq-" + COMPONENT_VERSION + ".jar");
+                .contains("camel-paho-" + PAHO_VERSION + ".jar", "camel-amqp-" + AMQP_VERSION + ".jar");
     }
 
     private static Map<String, Object> parse(byte[] json) {
