@@ -4,7 +4,6 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import jakarta.servlet.http.HttpServletRequest;
@@ -46,39 +45,35 @@ public class AlipayPlusSimulatorServlet extends SandboxServlet {
         String path = request.getRequestURI();
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String id = AlipayPlusApi.DECLARE_PATH.equals(path) ? declarationRequestId(body) : null;
-        String fault = Optional.ofNullable(id).flatMap(rules::declareFault).orElse("");
-        if (fault.equals("http-500") || fault.equals("U") || fault.startsWith("F:")) {
-            String code = fault.equals("http-500") ? "HTTP_500" : fault.equals("U") ? "UNKNOWN_EXCEPTION" : fault.substring(2);
+        DeclareFault fault = rules.declareFaultOf(id);
+        if (fault.answersAtOnce()) {
+            String code = fault.code("UNKNOWN_EXCEPTION");
             journal.add(new SimulatorJournal.Entry(journal.now(), "alipay-plus.declare", id, body, code));
-            if (fault.equals("http-500")) {
+            if (fault.serverError()) {
                 simulatedServerError(response);
                 return;
             }
-            respond(response, sandbox.signedResult(path, fault.equals("U") ? "U" : "F", code, "simulated by a rule"),
+            respond(response, sandbox.signedResult(path, fault.unknownResult() ? "U" : "F", code, "simulated by a rule"),
                     fault);
             return;
         }
-        if (fault.equals("timeout") && !waited(settings.timeoutDelay(), response)) {
+        if (fault.timeout() && !waited(settings.timeoutDelay(), response)) {
             return;
         }
         respond(response, sandbox.handle(path, request.getHeader(AlipayPlusApi.CLIENT_ID),
                 request.getHeader(AlipayPlusApi.REQUEST_TIME), request.getHeader(AlipayPlusApi.SIGNATURE), body), fault);
     }
 
-    private static void respond(HttpServletResponse response, AlipayPlusSandbox.Answer answer, String fault)
+    private static void respond(HttpServletResponse response, AlipayPlusSandbox.Answer answer, DeclareFault fault)
             throws IOException {
-        String body = answer.body();
         for (Map.Entry<String, String> header : answer.headers().entrySet()) {
             String value = header.getValue();
-            if (fault.equals("bad-signature") && header.getKey().equalsIgnoreCase(AlipayPlusApi.SIGNATURE)) {
+            if (fault.badSignature() && header.getKey().equalsIgnoreCase(AlipayPlusApi.SIGNATURE)) {
                 value = value.replaceFirst("signature=.{8}", "signature=AAAAAAAA");
             }
             response.setHeader(header.getKey(), value);
         }
-        if (fault.equals("malformed")) {
-            body = body.substring(0, body.length() / 2);
-        }
-        answer(response, JSON, body);
+        answer(response, JSON, fault.body(answer.body()));
     }
 
     private String declarationRequestId(String body) {

@@ -40,26 +40,24 @@ public class MapiSimulatorServlet extends SandboxServlet {
         }
         Map<String, String> params = parameters(request);
         String id = MapiApi.DECLARE_SERVICE.equals(params.get(MapiApi.SERVICE)) ? params.get(MapiApi.OUT_REQUEST_NO) : null;
-        String fault = id == null ? "" : rules.declareFault(id).orElse("");
-        if (fault.equals("http-500") || fault.equals("U") || fault.startsWith("F:")) {
+        DeclareFault fault = rules.declareFaultOf(id);
+        if (fault.answersAtOnce()) {
             // MAPI knows no result status U: a transient gateway error (SYSTEM_ERROR) stands for it
-            String code = fault.equals("http-500") ? "HTTP_500" : fault.equals("U") ? "SYSTEM_ERROR" : fault.substring(2);
+            String code = fault.code("SYSTEM_ERROR");
             journal.add(new SimulatorJournal.Entry(journal.now(), "mapi.declare", id, MapiSignature.preSign(params),
                     code));
-            if (fault.equals("http-500")) {
+            if (fault.serverError()) {
                 simulatedServerError(response);
                 return;
             }
             answer(response, MapiApi.CONTENT_TYPE_XML, MapiAnswerWriter.gatewayError(code));
             return;
         }
-        if (fault.equals("timeout") && !waited(settings.timeoutDelay(), response)) {
+        if (fault.timeout() && !waited(settings.timeoutDelay(), response)) {
             return;
         }
-        String answer = sandbox.handle(params);
-        if (fault.equals("malformed")) {
-            answer = answer.substring(0, answer.length() / 2);
-        } else if (fault.equals("bad-signature")) {
+        String answer = fault.body(sandbox.handle(params));
+        if (fault.badSignature()) {
             answer = answer.replaceFirst("<sign>[^<]{8}", "<sign>AAAAAAAA");
         }
         answer(response, MapiApi.CONTENT_TYPE_XML, answer);

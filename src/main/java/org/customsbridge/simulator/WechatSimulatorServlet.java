@@ -37,25 +37,23 @@ public class WechatSimulatorServlet extends SandboxServlet {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String body = new String(request.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         String id = WechatApi.DECLARE_PATH.equals(path) ? WechatSandbox.orderNo(body) : null;
-        String fault = id == null ? "" : rules.declareFault(id).orElse("");
-        if (fault.equals("http-500") || fault.equals("U") || fault.startsWith("F:")) {
+        DeclareFault fault = rules.declareFaultOf(id);
+        if (fault.answersAtOnce()) {
             // WeChat knows no result U: its transient error (SYSTEMERROR) stands for it
-            String code = fault.equals("http-500") ? "HTTP_500" : fault.equals("U") ? "SYSTEMERROR" : fault.substring(2);
+            String code = fault.code("SYSTEMERROR");
             journal.add(new SimulatorJournal.Entry(journal.now(), "wechat.declare", id, null, code));
-            if (fault.equals("http-500")) {
+            if (fault.serverError()) {
                 simulatedServerError(response);
                 return;
             }
             answer(response, WechatApi.CONTENT_TYPE_XML, sandbox.failure(code, "simulated " + code));
             return;
         }
-        if (fault.equals("timeout") && !waited(settings.timeoutDelay(), response)) {
+        if (fault.timeout() && !waited(settings.timeoutDelay(), response)) {
             return;
         }
-        String answer = sandbox.handle(path, body);
-        if (fault.equals("malformed")) {
-            answer = answer.substring(0, answer.length() / 2);
-        } else if (fault.equals("bad-signature")) {
+        String answer = fault.body(sandbox.handle(path, body));
+        if (fault.badSignature()) {
             answer = answer.replaceFirst("<sign><!\\[CDATA\\[[^\\]]{8}", "<sign><![CDATA[AAAAAAAA");
         }
         answer(response, WechatApi.CONTENT_TYPE_XML, answer);
