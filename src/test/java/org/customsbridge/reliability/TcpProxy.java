@@ -68,6 +68,15 @@ final class TcpProxy implements AutoCloseable {
                 upstream.connect(target, 5000);
                 open.add(client);
                 open.add(upstream);
+                if (cut) {
+                    // cut while this connection was being made: it must not outlive the cut (cut() closes
+                    // what it finds in open; this closes what it may have missed)
+                    closeQuietly(client);
+                    closeQuietly(upstream);
+                    open.remove(client);
+                    open.remove(upstream);
+                    continue;
+                }
                 pump(client, upstream);
                 pump(upstream, client);
             } catch (IOException e) {
