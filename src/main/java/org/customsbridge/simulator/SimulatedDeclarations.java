@@ -10,10 +10,14 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Queue;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
@@ -21,8 +25,18 @@ import java.util.function.Supplier;
  * and what customs has made of it (accepted after a configurable delay). Each family has its own
  * ids, as the real gateways do: a MAPI query never sees an Alipay+ declaration, nor its amount in
  * another unit.
+ *
+ * <p>It remembers at most {@code remember} declarations ({@code customs.simulator.remember}) and forgets
+ * the oldest first, in the order they were first declared: a long run through the simulator (a benchmark
+ * of millions of records) then keeps a flat heap, and a forgotten id is answered as a new declaration,
+ * as by a gateway that never saw it. Strictly oldest first, not a cache's eviction (Caffeine's, already
+ * on the classpath, keeps what is asked for often and may drop a declaration just made): the newest
+ * declarations are the ones a resend or a tracking query asks about.
  */
 public class SimulatedDeclarations {
+
+    /** How many declarations are remembered unless told otherwise: far more than any demo or test makes. */
+    public static final int REMEMBER = 200_000;
 
     public static final String ALIPAY_PLUS = "alipay-plus";
     public static final String MAPI = "mapi";
@@ -56,6 +70,11 @@ public class SimulatedDeclarations {
     private final Map<String, Stored> byKey = new ConcurrentHashMap<>();
     /** The first request id of each order at each customs, so that a duplicate is found without a scan. */
     private final Map<String, String> byOrder = new ConcurrentHashMap<>();
+    /** The keys of {@link #byKey} in the order they were first saved: the oldest is forgotten first. */
+    private final Queue<String> firstSaved = new ConcurrentLinkedQueue<>();
+    /** Told of each declaration forgotten, to drop what they keep about it (a family's own indexes). */
+    private final List<Consumer<Stored>> forgetting = new CopyOnWriteArrayList<>();
+    private final int remember;
     /**
      * Calls for one request id are decided one at a time, as by Alipay, so that two resends of an id in
      * flight together cannot both store it; calls for other ids go on in parallel. Striped, not one lock
@@ -73,6 +92,15 @@ public class SimulatedDeclarations {
     }
 
     public SimulatedDeclarations(Clock clock, Duration customsDelay, SimulatorRules rules) {
+        this(clock, customsDelay, rules, REMEMBER);
+    }
+
+    /** @param remember how many declarations to keep at most; the oldest is forgotten first */
+    public SimulatedDeclarations(Clock clock, Duration customsDelay, SimulatorRules rules, int remember) {
+        if (remember < 1) {
+            throw new IllegalArgumentException("customs.simulator.remember must be at least 1, not " + remember);
+        }
+        this.remember = remember;
         this.rules = rules;
         this.clock = clock;
         this.customsDelay = customsDelay;
@@ -104,11 +132,39 @@ public class SimulatedDeclarations {
     }
 
     public void save(Stored stored) {
-        Stored before = byKey.put(key(stored.family(), stored.requestId()), stored);
+        String key = key(stored.family(), stored.requestId());
+        Stored before = byKey.put(key, stored);
         if (before != null && !orderKey(before).equals(orderKey(stored))) {
             byOrder.remove(orderKey(before), before.requestId());
         }
         byOrder.putIfAbsent(orderKey(stored), stored.requestId());
+        if (before == null) {
+            firstSaved.add(key);
+            forgetBeyondLimit();
+        }
+    }
+
+    /** {@code listener} is told of every declaration forgotten to stay within {@code remember}. */
+    public void whenForgotten(Consumer<Stored> listener) {
+        forgetting.add(listener);
+    }
+
+    /**
+     * Forgets the oldest declarations while more than {@code remember} are kept. Two saves at once may
+     * both forget one: the memory stays within the bound, give or take the calls in flight.
+     */
+    private void forgetBeyondLimit() {
+        while (byKey.size() > remember) {
+            String oldest = firstSaved.poll();
+            if (oldest == null) {
+                return;
+            }
+            Stored forgotten = byKey.remove(oldest);
+            if (forgotten != null) {
+                byOrder.remove(orderKey(forgotten), forgotten.requestId());
+                forgetting.forEach(listener -> listener.accept(forgotten));
+            }
+        }
     }
 
     private static String orderKey(Stored stored) {
@@ -154,6 +210,7 @@ public class SimulatedDeclarations {
     public void clear() {
         byKey.clear();
         byOrder.clear();
+        firstSaved.clear();
     }
 
     /** A call's non-empty parameters but the {@code protocol} ones: the declaration's business fields. */

@@ -57,8 +57,8 @@ public class SimulatorAutoConfiguration {
     }
 
     @Bean
-    SimulatorJournal simulatorJournal(Clock clock) {
-        return new SimulatorJournal(clock);
+    SimulatorJournal simulatorJournal(Clock clock, SimulatorSettings settings) {
+        return new SimulatorJournal(clock, settings.remember());
     }
 
     @Bean
@@ -68,7 +68,7 @@ public class SimulatorAutoConfiguration {
 
     @Bean
     SimulatedDeclarations simulatedDeclarations(Clock clock, SimulatorSettings settings, SimulatorRules rules) {
-        return new SimulatedDeclarations(clock, settings.customsDelay(), rules);
+        return new SimulatedDeclarations(clock, settings.customsDelay(), rules, settings.remember());
     }
 
     /**

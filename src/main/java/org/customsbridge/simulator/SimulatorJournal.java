@@ -44,18 +44,25 @@ public class SimulatorJournal {
             "(^|&)(" + MapiApi.BUYER_NAME + "|" + MapiApi.BUYER_ID_NO + "|" + WechatApi.NAME + "|" + WechatApi.CERT_ID
                     + ")=[^&]*");
 
-    /** Enough for any demo or test; a long soak through the simulator keeps only the newest calls. */
-    static final int LIMIT = 200_000;
-
     private final java.util.ArrayDeque<Entry> entries = new java.util.ArrayDeque<>();
     private final Clock clock;
+    /** How many entries are kept ({@code customs.simulator.remember}): a long run keeps only the newest calls. */
+    private final int limit;
 
     public SimulatorJournal() {
         this(Clock.systemUTC());
     }
 
     public SimulatorJournal(Clock clock) {
+        this(clock, SimulatedDeclarations.REMEMBER);
+    }
+
+    public SimulatorJournal(Clock clock, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("customs.simulator.remember must be at least 1, not " + limit);
+        }
         this.clock = clock;
+        this.limit = limit;
     }
 
     public Instant now() {
@@ -63,7 +70,7 @@ public class SimulatorJournal {
     }
 
     public synchronized void add(Entry entry) {
-        if (entries.size() == LIMIT) {
+        if (entries.size() >= limit) {
             entries.removeFirst();
         }
         entries.addLast(entry);

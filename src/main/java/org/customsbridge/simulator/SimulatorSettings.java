@@ -3,6 +3,7 @@ package org.customsbridge.simulator;
 import java.time.Duration;
 import java.util.Map;
 
+import jakarta.validation.constraints.Positive;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 import org.springframework.validation.annotation.Validated;
@@ -26,6 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param wechatApiKey         the WeChat Pay API key the sandbox shares with the bundle; the default is a
  *                             demo key, never a real one
  * @param timeoutDelay         how long a {@code timeout} rule keeps the caller waiting
+ * @param remember             how many declarations, and how many journal entries, the sandbox keeps; beyond
+ *                             that it forgets the oldest first (a forgotten id is answered as new, and is
+ *                             unknown to a query): a bound for long runs through the sandbox, such as a
+ *                             benchmark of millions of records
  * @param rules                behaviours by declarationRequestId prefix ({@code customs.simulator.rules.<name>.*});
  *                             for WeChat Pay, whose calls carry no declarationRequestId, by merchantOrderNo prefix
  * @param faults               faults at random, by share of declare calls
@@ -44,6 +49,7 @@ public record SimulatorSettings(
         @DefaultValue("1230000109") String wechatMchId,
         @DefaultValue("demokeyfordocsonly0123456789abcd") String wechatApiKey,
         @DefaultValue("40s") Duration timeoutDelay,
+        @DefaultValue("200000") @Positive int remember,
         Map<String, Rule> rules,
         @DefaultValue Faults faults) {
 
@@ -87,6 +93,6 @@ public record SimulatorSettings(
     public String toString() {
         return "SimulatorSettings[enabled=" + enabled + ", clientId=" + clientId + ", customsDelay=" + customsDelay
                 + ", latency=" + latency + ", unknownPaymentPrefix=" + unknownPaymentPrefix + ", partner=" + partner
-                + ", wechatAppId=" + wechatAppId + ", wechatMchId=" + wechatMchId + "]";
+                + ", wechatAppId=" + wechatAppId + ", wechatMchId=" + wechatMchId + ", remember=" + remember + "]";
     }
 }

@@ -57,6 +57,19 @@ public class WechatSandbox {
         this.declarations = declarations;
         this.journal = journal;
         this.unknownPaymentPrefix = unknownPaymentPrefix;
+        declarations.whenForgotten(this::forget);
+    }
+
+    /** A WeChat Pay declaration the shared memory forgot (the oldest, beyond its bound) leaves the query's index too. */
+    private void forget(SimulatedDeclarations.Stored stored) {
+        if (!SimulatedDeclarations.WECHAT.equals(stored.family())) {
+            return;
+        }
+        byOrder.computeIfPresent(orderKey(stored.fields().get(WechatApi.OUT_TRADE_NO), stored.customsCode()),
+                (order, keys) -> {
+                    keys.remove(stored.requestId());
+                    return keys.isEmpty() ? null : keys;
+                });
     }
 
     /** The order number a call names (what the fault rules match), or {@code null} if it cannot be read. */

@@ -442,6 +442,32 @@ class MapiSandboxTest {
         assertThat(query(ID).records().get(0)).containsEntry("status", "ws").doesNotContainKey("customs_code");
     }
 
+    // ------------------------------------------------------------------ a bounded memory
+
+    @Test
+    void beyondItsMemoryTheSandboxForgetsTheOldestAndAnswersAForgottenIdAsNew() throws Exception {
+        journal = new SimulatorJournal(clock, 2);
+        declarations = new SimulatedDeclarations(clock, CUSTOMS_DELAY, SimulatorRules.none(), 2);
+        sandbox = new MapiSandbox(PARTNER, MD5_KEY, merchant.getPublic(), alipay.getPrivate(), declarations, journal,
+                "UNPAID-");
+        MapiAnswer first = declare(declaration("DEC-000001", "PAY-1", "1.00"));
+        declare(declaration("DEC-000002", "PAY-2", "2.00"));
+        declare(declaration("DEC-000002", "PAY-2", "2.00")); // a resend: nothing new to remember
+        declare(declaration("DEC-000003", "PAY-3", "3.00"));
+
+        MapiAnswer known = query("DEC-000001", "DEC-000002", "DEC-000003");
+        assertThat(known.notFound()).containsExactly("DEC-000001");
+        assertThat(known.records()).extracting(r -> r.get("out_request_no")).containsExactly("DEC-000002", "DEC-000003");
+
+        // within the five minutes changed data would be CONTEXT_INCONSISTENT: forgotten, it is a new declaration
+        MapiAnswer again = declare(declaration("DEC-000001", "PAY-1", "9.00"));
+        assertThat(again.resultCode()).isEqualTo("SUCCESS");
+        assertThat(again.field("alipay_declare_no")).isNotEqualTo(first.field("alipay_declare_no"));
+        assertThat(query("DEC-000002").notFound()).as("the oldest left then").containsExactly("DEC-000002");
+        assertThat(journal.entries()).as("the journal keeps the newest calls")
+                .extracting(SimulatorJournal.Entry::operation).containsExactly("mapi.declare", "mapi.query");
+    }
+
     // ------------------------------------------------------------------ query
 
     @Test

@@ -56,7 +56,7 @@ class MapiSimulatorServletTest {
         MapiSandbox sandbox = new MapiSandbox(PARTNER, MD5_KEY, merchant.getPublic(), alipay.getPrivate(),
                 new SimulatedDeclarations(Clock.systemUTC(), Duration.ofSeconds(10)), journal, "UNPAID-");
         SimulatorSettings settings = new SimulatorSettings(true, "SANDBOX_5Y00000000001", Duration.ofSeconds(10),
-                Duration.ZERO, "UNPAID-", PARTNER, MD5_KEY, "wxd678efh567hg6787", "1230000109", MD5_KEY, Duration.ZERO, Map.of(),
+                Duration.ZERO, "UNPAID-", PARTNER, MD5_KEY, "wxd678efh567hg6787", "1230000109", MD5_KEY, Duration.ZERO, 1000, Map.of(),
                 new SimulatorSettings.Faults(0, 0, 0, 0, 0));
         servlet = new MapiSimulatorServlet(sandbox, settings, SimulatorRules.none(), journal);
         servlet.init(new MockServletConfig());

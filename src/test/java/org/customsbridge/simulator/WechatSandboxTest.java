@@ -127,4 +127,19 @@ class WechatSandboxTest {
         assertThat(query("ORDER-UNKNOWN")).containsEntry("result_code", "FAIL").containsEntry("err_code",
                 "ORDERNOTEXIST");
     }
+
+    @Test
+    void beyondItsMemoryTheOldestSubOrderIsForgottenAndAQueryNoLongerFindsIt() throws Exception {
+        sandbox = new WechatSandbox(ACCOUNT.appId(), ACCOUNT.mchId(), KEY,
+                new SimulatedDeclarations(clock, Duration.ofSeconds(10), SimulatorRules.none(), 2), journal, "UNPAID-");
+        declare(split("ORDER-8", "SUB-1", "1.00", "1.00", "0"), "ADD");
+        declare(split("ORDER-8", "SUB-2", "2.00", "2.00", "0"), "ADD");
+        declare(split("ORDER-9", "SUB-1", "3.00", "3.00", "0"), "ADD");
+
+        assertThat(query("ORDER-8")).containsEntry("count", "1").containsEntry("sub_order_no_0", "SUB-2");
+        assertThat(query("ORDER-9")).containsEntry("count", "1");
+
+        declare(split("ORDER-10", "SUB-1", "4.00", "4.00", "0"), "ADD");
+        assertThat(query("ORDER-8")).containsEntry("err_code", "ORDERNOTEXIST");
+    }
 }
