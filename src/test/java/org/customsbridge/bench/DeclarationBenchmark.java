@@ -61,7 +61,18 @@ class DeclarationBenchmark {
     private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
     private static final int COLD_RECORDS = Integer.getInteger("bench.cold.records", RECORDS);
     private static final int BASELINE_SAMPLE = Integer.getInteger("bench.baseline.sample", 50);
-    private static final int MEMORY_RECORDS = Integer.getInteger("bench.memory.records", 1_000_000);
+    /** The memory part's file sizes, smallest first, each run by a fresh jar ({@code 0} or empty: none). */
+    private static final List<Integer> MEMORY_RECORDS = java.util.Arrays.stream(
+                    System.getProperty("bench.memory.records", "1000000").split(","))
+            .map(String::strip).filter(size -> !size.isEmpty()).map(Integer::valueOf).filter(size -> size > 0)
+            .sorted().toList();
+    /**
+     * Declarations the memory part's simulated gateway keeps (customs.simulator.remember): without a
+     * bound it keeps every one it answered, and millions of them fill the benchmark's own heap.
+     */
+    private static final int MEMORY_GATEWAY_REMEMBERS = 100_000;
+    /** Time per record and heap after old-generation collections "flat in the file size" (issue 21, target 4). */
+    private static final double FLAT = 0.10;
     private static final Duration LATENCY = Duration.ofMillis(Long.getLong("bench.latency-ms", 100));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 200);
     /** For a quicker look or a profile: which gateways, and whether tracking and memory are measured. */
@@ -143,7 +154,7 @@ class DeclarationBenchmark {
         if (TRACKING) {
             figures.put("trackingCallsPer1000Open", trackingCallsPer1000());
         }
-        if (MEMORY_RECORDS > 0) {
+        if (!MEMORY_RECORDS.isEmpty()) {
             figures.put("memory", memory());
         }
         print(figures);
@@ -423,21 +434,54 @@ class DeclarationBenchmark {
     }
 
     /**
-     * The packaged jar at -Xmx256m on a CSV of MEMORY_RECORDS records (MAPI MD5, no latency). The
-     * simulated gateway runs here, in the benchmark's JVM, so that the heap measured is the bundle's.
+     * The packaged jar at -Xmx256m on a CSV of each of MEMORY_RECORDS' sizes (MAPI MD5, no latency), a
+     * fresh jar, ledger and gateway for each; then the largest size against the smallest: heap after
+     * old-generation collections and time per record, each within 10 % for "flat in the file size".
      */
     private Map<String, Object> memory() throws Exception {
         Path jar = Path.of("target/customs-bridge.jar").toAbsolutePath();
         if (!Files.exists(jar)) {
             return Map.of("skipped", "target/customs-bridge.jar missing: run mvn package first");
         }
-        Path memoryRoot = Files.createDirectories(root.resolve("memory"));
+        Map<String, Object> memory = new LinkedHashMap<>();
+        memory.put("xmx", "256m");
+        memory.put("jvmOptions", String.join(" ", GC));
+        memory.put("gatewayRemembers", MEMORY_GATEWAY_REMEMBERS);
+        List<Map<String, Object>> runs = new ArrayList<>();
+        for (int records : MEMORY_RECORDS) {
+            Map<String, Object> run = memoryRun(jar, records);
+            System.out.println("memory, " + records + " records: " + run);
+            runs.add(run);
+        }
+        memory.put("runs", runs);
+        Map<String, Object> smallest = runs.get(0);
+        Map<String, Object> largest = runs.get(runs.size() - 1);
+        if (runs.size() > 1 && Boolean.TRUE.equals(smallest.get("completed"))
+                && Boolean.TRUE.equals(largest.get("completed"))
+                && ((Number) smallest.get("peakHeapAfterOldGcMb")).longValue() > 0) {
+            double heap = ((Number) largest.get("peakHeapAfterOldGcMb")).doubleValue()
+                    / ((Number) smallest.get("peakHeapAfterOldGcMb")).doubleValue();
+            // from the unrounded seconds: a ratio of two-decimal milliseconds would be off by a few percent
+            double time = ((double) largest.get("seconds") / (int) largest.get("records"))
+                    / ((double) smallest.get("seconds") / (int) smallest.get("records"));
+            memory.put("heapAfterOldGcLargestOverSmallest", round(heap));
+            memory.put("heapWithin10Percent", Math.abs(heap - 1) <= FLAT);
+            memory.put("msPerRecordLargestOverSmallest", round(time));
+            memory.put("timeWithin10Percent", Math.abs(time - 1) <= FLAT);
+        }
+        return memory;
+    }
+
+    /** One size of the memory part: its own jar, ledger and simulated gateway. */
+    private Map<String, Object> memoryRun(Path jar, int records) throws Exception {
+        Path memoryRoot = Files.createDirectories(root.resolve("memory-" + records));
         Path inbox = Files.createDirectories(memoryRoot.resolve("inbox"));
         Path file = memoryRoot.resolve("big.csv");
-        writeOrders(file, MEMORY_RECORDS, "mapi");
+        writeOrders(file, records, "mapi");
         Path gcLog = memoryRoot.resolve("gc.log");
-        try (Bundle gateway = Bundle.start(Files.createDirectories(root.resolve("memory-gateway")),
-                Map.of("customs.tracking.poll-interval", "1d", "logging.level.org.customsbridge", "WARN"))) {
+        try (Bundle gateway = Bundle.start(Files.createDirectories(memoryRoot.resolve("gateway")),
+                Map.of("customs.tracking.poll-interval", "1d", "logging.level.org.customsbridge", "WARN",
+                        "customs.simulator.remember", Integer.toString(MEMORY_GATEWAY_REMEMBERS)))) {
             List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
                     .toString(), "-Xmx256m", "-Xlog:gc:file=" + gcLog));
             command.addAll(GC);
@@ -459,24 +503,41 @@ class DeclarationBenchmark {
                 long start = System.nanoTime();
                 Files.move(file, inbox.resolve("big.csv"));
                 Path results = memoryRoot.resolve("outbox/big.csv.results.csv");
+                // the rows so far, every five minutes: what a run stopped before its end had reached
+                Path part = memoryRoot.resolve("outbox/.big.csv.results.csv.part");
+                long nextProgress = start + TimeUnit.MINUTES.toNanos(5);
                 while (!Files.exists(results) && app.isAlive()) {
                     Thread.sleep(1000);
-                }
-                double seconds = (System.nanoTime() - start) / 1e9;
-                long rows = 0;
-                if (Files.exists(results)) {
-                    try (var lines = Files.lines(results)) {
-                        rows = lines.count() - 1;
+                    if (System.nanoTime() > nextProgress) {
+                        nextProgress += TimeUnit.MINUTES.toNanos(5);
+                        System.out.printf("memory, %d records: %d rows after %.0f s%n", records, rowsOf(part),
+                                (System.nanoTime() - start) / 1e9);
                     }
                 }
-                return Map.of("records", MEMORY_RECORDS, "completed", rows == MEMORY_RECORDS, "seconds",
-                        round(seconds), "peakHeapAfterGcMb", peakHeapAfterGc(gcLog, ""),
-                        "peakHeapAfterOldGcMb", peakHeapAfterGc(gcLog, "\\(Mixed\\)|Pause Full"), "xmx", "256m",
-                        "jvmOptions", String.join(" ", GC));
+                double seconds = (System.nanoTime() - start) / 1e9;
+                long rows = rowsOf(results);
+                Map<String, Object> run = new LinkedHashMap<>();
+                run.put("records", records);
+                run.put("completed", rows == records);
+                run.put("seconds", round(seconds));
+                run.put("msPerRecord", Math.round(1e6 * seconds / records) / 1000.0);
+                run.put("peakHeapAfterOldGcMb", peakHeapAfterGc(gcLog, "\\(Mixed\\)|Pause Full"));
+                run.put("peakHeapAfterGcMb", peakHeapAfterGc(gcLog, ""));
+                return run;
             } finally {
                 app.destroy();
                 app.waitFor(60, TimeUnit.SECONDS);
             }
+        }
+    }
+
+    /** The rows of a results file (or of its part while written), header left out. */
+    private static long rowsOf(Path results) throws IOException {
+        if (!Files.exists(results)) {
+            return 0;
+        }
+        try (var lines = Files.lines(results)) {
+            return Math.max(0, lines.count() - 1);
         }
     }
 
