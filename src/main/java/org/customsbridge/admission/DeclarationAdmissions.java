@@ -84,29 +84,32 @@ public class DeclarationAdmissions {
     }
 
     /**
-     * Most ids are new: one insert claims them, without a transaction around a lookup first. The
-     * primary key decides a race; the loser (and any known id) takes the locking path below. An insert
-     * tried again after a lost connection may meet its own first try, committed: its token tells.
+     * Most ids are new: one conditional insert claims them, without a lookup and lock first, committed
+     * together with other workers' writes ({@link DeclarationRows#inGroupTransaction}). The primary key
+     * decides a race; the loser (and any known id) takes the locking path below. An insert tried again
+     * after a lost commit answer may meet its own first try, committed: its token tells.
      */
     private Claim claimNew(Declaration declaration, RawRecord source) {
         Claim claim = claims.claim(now());
+        boolean inserted;
         try {
-            return rows.autoCommitted(() -> {
-                rows.insertClaimed(declaration, source, claim, now());
-                return claim;
-            });
+            inserted = rows.inGroupTransaction(() -> rows.insertClaimedIfNew(declaration, source, claim, now()));
         } catch (RuntimeException failed) {
             if (!(failed instanceof DuplicateKeyException)) {
                 claims.release(claim);
                 throw failed;
             }
-            boolean ours = rows.autoCommitted(() -> rows.find(declaration.declarationRequestId()))
-                    .filter(stored -> stored.claimedWith(claim)).isPresent();
-            if (!ours) {
-                claims.release(claim);
-            }
-            return ours ? claim : null;
+            inserted = false;
         }
+        if (inserted) {
+            return claim;
+        }
+        boolean ours = rows.autoCommitted(() -> rows.find(declaration.declarationRequestId()))
+                .filter(stored -> stored.claimedWith(claim)).isPresent();
+        if (!ours) {
+            claims.release(claim);
+        }
+        return ours ? claim : null;
     }
 
     /** One look at the ledger; {@code null} while another live call holds the id (the caller waits for it). */

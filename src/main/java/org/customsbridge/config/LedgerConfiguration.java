@@ -12,6 +12,7 @@ import org.customsbridge.admission.DeclarationAdmissions;
 import org.customsbridge.admission.RetransmissionRule;
 import org.customsbridge.declare.DeclareCalls;
 import org.customsbridge.ledger.DeclarationRows;
+import org.customsbridge.ledger.GroupCommit;
 import org.customsbridge.ledger.LedgerOutages;
 import org.customsbridge.ledger.LedgerSettings;
 import org.customsbridge.ledger.NodeHeartbeat;
@@ -56,10 +57,16 @@ public class LedgerConfiguration {
         return new LedgerOutages(ledger.outageWait());
     }
 
+    /** Closed when the application stops: the writes queued by then are committed first. */
+    @Bean
+    GroupCommit ledgerGroupCommit(TransactionTemplate transactions, LedgerSettings ledger) {
+        return new GroupCommit(transactions, ledger.groupCommit());
+    }
+
     @Bean
     DeclarationRows declarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
-                                    PersonalData personalData, LedgerOutages outages) {
-        return new DeclarationRows(jdbc, transactions, mapper, personalData, outages);
+                                    PersonalData personalData, LedgerOutages outages, GroupCommit groups) {
+        return new DeclarationRows(jdbc, transactions, mapper, personalData, outages, groups);
     }
 
     /** Encrypts rows written in clear before the routes start: by then the ledger holds no identity in clear. */

@@ -46,13 +46,24 @@ public class DeclareCalls {
     /**
      * Stores what a declare call of {@code declaration} under {@code claim} came to, and releases the
      * claim. The row of a first call holds nothing the outcome needs (no status before it, no Alipay
-     * id), so it is updated without being read first; any other row is locked and read. A row that no
+     * id), so it is updated without being read first, in a commit shared with other workers' writes;
+     * any other row is locked and read, in a transaction of its own. A row that no
      * longer carries the claim (another node took it over while this one was cut off from the ledger)
      * is left as it is: its holder settles it, and what it comes to is reported ({@link #takenOver}).
      */
     public DeclarationState recordOutcome(@Body DeclareOutcome outcome,
                                           @ExchangeProperty(CustomsConstants.DECLARATION) Declaration declaration,
                                           @ExchangeProperty(CustomsConstants.CLAIM) Claim claim) {
+        // most outcomes are a first call's: written with other workers' writes in one commit
+        Optional<DeclarationState> first = rows.inGroupTransaction(() -> {
+            OffsetDateTime now = LedgerTime.now(clock);
+            return rows.recordFirstOutcome(outcome, declaration, claim, now)
+                    ? Optional.of(recorded(outcome, declaration.paymentId(), declaration.gateway(), null, null, now))
+                    : Optional.<DeclarationState>empty();
+        });
+        if (first.isPresent()) {
+            return first.get();
+        }
         Optional<DeclarationState> recorded = rows.inTransaction(() -> {
             OffsetDateTime now = LedgerTime.now(clock);
             if (rows.recordFirstOutcome(outcome, declaration, claim, now)) {

@@ -46,21 +46,27 @@ public class DeclarationRows {
     private final FieldsJson json;
     private final PersonalData personalData;
     private final LedgerOutages outages;
+    private final GroupCommit groups;
 
-    /** Rows whose work fails at once when the database cannot be reached. */
+    /** Rows whose work fails at once when the database cannot be reached, each write committed alone. */
     public DeclarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
                            PersonalData personalData) {
-        this(jdbc, transactions, mapper, personalData, new LedgerOutages(Duration.ZERO));
+        this(jdbc, transactions, mapper, personalData, new LedgerOutages(Duration.ZERO),
+                new GroupCommit(transactions, 1));
     }
 
-    /** Rows whose work waits out a database that cannot be reached, as {@code outages} says. */
+    /**
+     * Rows whose work waits out a database that cannot be reached, as {@code outages} says; the writes
+     * of {@link #inGroupTransaction} are committed together by {@code groups}.
+     */
     public DeclarationRows(JdbcTemplate jdbc, TransactionTemplate transactions, ObjectMapper mapper,
-                           PersonalData personalData, LedgerOutages outages) {
+                           PersonalData personalData, LedgerOutages outages, GroupCommit groups) {
         this.jdbc = jdbc;
         this.transactions = transactions;
         this.json = new FieldsJson(mapper);
         this.personalData = personalData;
         this.outages = outages;
+        this.groups = groups;
     }
 
     /**
@@ -69,13 +75,31 @@ public class DeclarationRows {
      * database cannot be reached the whole transaction is tried again ({@link LedgerOutages}).
      */
     public <T> T inTransaction(Supplier<T> work) {
-        return outages.waitOut(() -> {
-            try {
-                return transactions.execute(tx -> work.get());
-            } catch (DuplicateKeyException raced) {
-                return transactions.execute(tx -> work.get());
-            }
-        });
+        return outages.waitOut(() -> transaction(work));
+    }
+
+    private <T> T transaction(Supplier<T> work) {
+        try {
+            return transactions.execute(tx -> work.get());
+        } catch (DuplicateKeyException raced) {
+            return transactions.execute(tx -> work.get());
+        }
+    }
+
+    /**
+     * Runs {@code work} — a few statements on rows this worker holds, the same as it would run in
+     * {@link #inTransaction} — in a transaction shared with other workers' writes ({@link GroupCommit}),
+     * and returns once that has been committed. While the ledger cannot be reached, and whenever a group
+     * could not be committed, the work runs in a transaction of its own, as {@link #inTransaction}; an
+     * outage that failed the group is waited out from that failure on, not from a first try of its own.
+     */
+    public <T> T inGroupTransaction(Supplier<T> work) {
+        if (outages.waiting() > 0) {
+            return inTransaction(work);
+        }
+        // a group that met an outage counts as this work's first try: the outage wait goes on from it
+        return groups.write(work, (alone, groupFailure) -> groupFailure == null ? inTransaction(alone)
+                : outages.retry(() -> transaction(alone), groupFailure));
     }
 
     /**
@@ -128,16 +152,31 @@ public class DeclarationRows {
      * @throws DuplicateKeyException when the id has a row already
      */
     public void insertClaimed(Declaration declaration, RawRecord source, Claim claim, OffsetDateTime now) {
+        if (!insertClaimedIfNew(declaration, source, claim, now)) {
+            throw new DuplicateKeyException("declaration " + declaration.declarationRequestId() + " has a row already");
+        }
+    }
+
+    /**
+     * A new row, claimed for its first call (which it counts), unless the id has a row already. A
+     * conditional insert rather than a failing one: a key violation would abort the transaction it runs
+     * in, a shared one included ({@link #inGroupTransaction}). (An insert of the same id by another
+     * transaction at the same moment still fails with the key violation.)
+     *
+     * @return whether the row was inserted
+     */
+    public boolean insertClaimedIfNew(Declaration declaration, RawRecord source, Claim claim, OffsetDateTime now) {
         PersonalData.Fingerprint fingerprint = personalData.fingerprint(declaration);
-        jdbc.update("""
+        return jdbc.update("""
                     insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, personal_key_id,
                         request_fields, status, attempts, source, source_line, claimed_by, claimed_until, claim_token,
                         created_at, updated_at, last_declared_at)
-                    values (?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                    select ?, ?, ?, ?, ?, ?, ?, 1, ?, ?, ?, ?, ?, ?, ?, ?
+                    where not exists (select 1 from declaration where declaration_request_id = ?)""",
                 declaration.declarationRequestId(), declaration.paymentId(), declaration.gateway(),
                 fingerprint.value(), fingerprint.keyId(), writeFields(declaration.fields()),
                 DeclarationStatus.DECLARING.name(), cut(source.source(), LedgerText.SOURCE), source.line(),
-                claim.node(), claim.until(), claim.token(), now, now, now);
+                claim.node(), claim.until(), claim.token(), now, now, now, declaration.declarationRequestId()) == 1;
     }
 
     /** Claims a known row for another call of {@code declaration} (counted), keeping its public status. */

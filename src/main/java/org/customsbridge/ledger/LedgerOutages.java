@@ -58,6 +58,15 @@ public class LedgerOutages {
         }
     }
 
+    /**
+     * Runs {@code work} again after it failed elsewhere with {@code failed} (in a group of writes that
+     * could not be committed): an outage goes on being waited out from that failure, as if it had been
+     * this work's own first try; any other failure is forgotten and the work tried afresh.
+     */
+    public <T> T retry(Supplier<T> work, RuntimeException failed) {
+        return isOutage(failed) ? waitOut(work, failed) : waitOut(work);
+    }
+
     private <T> T waitOut(Supplier<T> work, RuntimeException first) {
         began(first);
         long deadline = System.nanoTime() + outageWait.toNanos();

@@ -29,6 +29,21 @@ class DeclarationRowsTest {
     }
 
     @Test
+    void aConditionalClaimOfAKnownIdInsertsNothingAndLeavesItsTransactionUsable() {
+        boolean second = ledger.transactions.execute(tx -> {
+            assertThat(rows.insertClaimedIfNew(declaration("DEC-1"), source(1), claim("node-a"), ledger.now())).isTrue();
+            boolean again = rows.insertClaimedIfNew(declaration("DEC-1"), source(2), claim("node-b"), ledger.now());
+            // PostgreSQL would refuse any further statement of a transaction that met a key violation
+            rows.insertClaimed(declaration("DEC-2"), source(3), claim("node-a"), ledger.now());
+            return again;
+        });
+
+        assertThat(second).isFalse();
+        assertThat(rows.find("DEC-1")).get().extracting(StoredDeclaration::claimedBy).isEqualTo("node-a");
+        assertThat(rows.find("DEC-2")).isPresent();
+    }
+
+    @Test
     void aStoredDeclarationReadsBackAsItWasDeclared() {
         rows.insertClaimed(declaration("DEC-1"), source(1), claim("node-a"), ledger.now());
 
