@@ -31,13 +31,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class GroupCommit implements AutoCloseable {
 
     private static final Logger LOG = LoggerFactory.getLogger(GroupCommit.class);
+    /** Queued by {@link #close()}: the committer commits what was queued before it, then stops. */
+    private static final Write<Void> STOP = new Write<>(() -> null);
 
     private final TransactionTemplate transactions;
     private final int maxGroup;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
-    /** Queued by {@link #close()}: the committer commits what was queued before it, then stops. */
-    private static final Write<Void> STOP = new Write<>(() -> null);
     private boolean closed;
 
     /**
@@ -114,8 +114,10 @@ public class GroupCommit implements AutoCloseable {
             group.forEach(write -> write.notCommitted(failed));
             return;
         } catch (Error failed) {
+            // the committer lives on: a worker whose write it had taken must not wait forever
+            LOG.error("A group of {} ledger writes failed; each is written alone", group.size(), failed);
             group.forEach(write -> write.notCommitted(new IllegalStateException("group commit failed", failed)));
-            throw failed;
+            return;
         }
         group.forEach(Write::committed);
     }
