@@ -91,15 +91,17 @@ public class DeclarationRows {
      * {@link #inTransaction} — in a transaction shared with other workers' writes ({@link GroupCommit}),
      * and returns once that has been committed. While the ledger cannot be reached, and whenever a group
      * could not be committed, the work runs in a transaction of its own, as {@link #inTransaction}; an
-     * outage that failed the group is waited out from that failure on, not from a first try of its own.
+     * outage that failed the group counts as its first try, the outage wait running from when the work
+     * was handed to the group.
      */
     public <T> T inGroupTransaction(Supplier<T> work) {
         if (outages.waiting() > 0) {
             return inTransaction(work);
         }
-        // a group that met an outage counts as this work's first try: the outage wait goes on from it
+        // a group that met an outage counts as this work's first try: the outage wait runs from its start
+        long started = System.nanoTime();
         return groups.write(work, (alone, groupFailure) -> groupFailure == null ? inTransaction(alone)
-                : outages.retry(() -> transaction(alone), groupFailure));
+                : outages.retry(() -> transaction(alone), groupFailure, started));
     }
 
     /**

@@ -45,31 +45,35 @@ public class LedgerOutages {
 
     /**
      * Runs {@code work}, again and again while it fails only because the ledger cannot be reached,
-     * for at most {@code customs.ledger.outage-wait}. Any other failure goes to the caller at once.
+     * for at most {@code customs.ledger.outage-wait} from its first try (a try that hangs until the
+     * pool's connection timeout counts too, so a wait shorter than that timeout gives up after one try).
+     * Any other failure goes to the caller at once.
      */
     public <T> T waitOut(Supplier<T> work) {
+        long started = System.nanoTime();
         try {
             return work.get();
         } catch (RuntimeException failure) {
             if (!isOutage(failure)) {
                 throw failure;
             }
-            return waitOut(work, failure);
+            return waitOut(work, failure, started);
         }
     }
 
     /**
      * Runs {@code work} again after it failed elsewhere with {@code failed} (in a group of writes that
-     * could not be committed): an outage goes on being waited out from that failure, as if it had been
-     * this work's own first try; any other failure is forgotten and the work tried afresh.
+     * could not be committed): an outage goes on being waited out as if that had been this work's own
+     * first try, begun at {@code startedNanos} ({@link System#nanoTime()}); any other failure is
+     * forgotten and the work tried afresh.
      */
-    public <T> T retry(Supplier<T> work, RuntimeException failed) {
-        return isOutage(failed) ? waitOut(work, failed) : waitOut(work);
+    public <T> T retry(Supplier<T> work, RuntimeException failed, long startedNanos) {
+        return isOutage(failed) ? waitOut(work, failed, startedNanos) : waitOut(work);
     }
 
-    private <T> T waitOut(Supplier<T> work, RuntimeException first) {
+    private <T> T waitOut(Supplier<T> work, RuntimeException first, long startedNanos) {
         began(first);
-        long deadline = System.nanoTime() + outageWait.toNanos();
+        long deadline = startedNanos + outageWait.toNanos();
         Duration pause = FIRST_PAUSE;
         RuntimeException last = first;
         waiting.incrementAndGet();

@@ -21,6 +21,7 @@ import org.customsbridge.flow.Inbox;
 import org.customsbridge.flow.SftpServer;
 import org.customsbridge.flow.TestDatabase;
 import org.customsbridge.flow.TestLogins;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -123,8 +124,14 @@ class DatabaseOutageFaultIT {
                 sftp.drop("orders.csv", orders("SFTP-A", SFTP_RECORDS));
                 awaitDeclared(gateway, 40);
                 proxy.cut();
-                await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
-                        .until(() -> bundle.log().contains("orders.csv: stays in place"));
+                try {
+                    await().atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(250))
+                            .until(() -> bundle.log().contains("orders.csv: stays in place"));
+                } catch (ConditionTimeoutException notPutBack) {
+                    String log = bundle.log();
+                    throw new AssertionError("no \"orders.csv: stays in place\" within 60 s of the cut; the bundle's "
+                            + "log ends:\n" + log.substring(Math.max(0, log.length() - 20_000)), notPutBack);
+                }
                 Thread.sleep(3000);
                 assertThat(sftp.file("inbox/.error/orders.csv")).as("a good file is no error").doesNotExist();
                 assertThat(sftp.file("inbox/orders.csv")).as("left on the server").exists();
