@@ -64,11 +64,9 @@ public class DeclareCalls {
         if (first.isPresent()) {
             return first.get();
         }
+        // not (or no longer) a first call's row under this claim: nothing this node does makes it one again
         Optional<DeclarationState> recorded = rows.inTransaction(() -> {
             OffsetDateTime now = LedgerTime.now(clock);
-            if (rows.recordFirstOutcome(outcome, declaration, claim, now)) {
-                return Optional.of(recorded(outcome, declaration.paymentId(), declaration.gateway(), null, null, now));
-            }
             StoredDeclaration stored = rows.lock(outcome.declarationRequestId()).orElseThrow(() ->
                     new IllegalStateException("no ledger row for " + outcome.declarationRequestId()));
             if (!stored.claimedWith(claim)) {

@@ -71,7 +71,7 @@ class DeclarationBenchmark {
      * bound it keeps every one it answered, and millions of them fill the benchmark's own heap.
      */
     private static final int MEMORY_GATEWAY_REMEMBERS = 100_000;
-    /** Time per record and heap after old-generation collections "flat in the file size" (issue 21, target 4). */
+    /** Time per record and heap after old-generation collections "flat in the file size" (bench/README.md, target 4). */
     private static final double FLAT = 0.10;
     private static final Duration LATENCY = Duration.ofMillis(Long.getLong("bench.latency-ms", 100));
     private static final int CONCURRENCY = Integer.getInteger("bench.concurrency", 200);
