@@ -84,9 +84,12 @@ public final class CustomsConstants {
     /** The position in the outbox of the status event being delivered. */
     @Metadata(description = "The outbox id of the event being delivered", javaType = "java.lang.Long")
     public static final String EVENT_ID = "customsEventId";
-    /** The JSON text of the status event being delivered. */
-    @Metadata(description = "The event being delivered, as JSON", javaType = "java.lang.String")
+    /** The JSON text of the status event being delivered (several: one per line). */
+    @Metadata(description = "The event being delivered, as JSON (several events: one per line)", javaType = "java.lang.String")
     public static final String EVENT = "customsEvent";
+    /** How many status events the delivery in hand holds (the file sink appends up to 50 lines at once). */
+    @Metadata(description = "The number of events in the delivery", javaType = "java.lang.Integer")
+    public static final String EVENTS = "customsEvents";
 
     /** The name of the sink a status event is being delivered to, for its dead-letter file. */
     @Metadata(description = "The status sink being delivered to", javaType = "java.lang.String")

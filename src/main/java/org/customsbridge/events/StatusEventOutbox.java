@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.StringJoiner;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -20,9 +21,9 @@ import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * The status events the ledger wrote, read per sink from that sink's cursor on, as the JSON that
- * docs/statuses.md describes. Delivery is at least once: the cursor is written every {@link #CURSOR_EVERY} events
- * and after the last of a batch, so a crash delivers again at most the events since it was last
- * written.
+ * docs/statuses.md describes. Delivery is at least once: the cursor is written once every
+ * {@link #CURSOR_EVERY} events and after the last of a batch, so a crash delivers again at most the
+ * events since it was last written (at most {@link #CURSOR_EVERY}).
  * <p>
  * Event ids are drawn when a transaction writes the event, but transactions (of several workers, or
  * of several nodes) commit in any order: an event may become visible after one with a higher id has
@@ -36,9 +37,19 @@ public class StatusEventOutbox {
     public static final String EVENT_ID = CustomsConstants.EVENT_ID;
     public static final String EVENT = CustomsConstants.EVENT;
     public static final String SINK = CustomsConstants.SINK;
+    /** Exchange property: how many events the delivery in hand holds. */
+    public static final String EVENTS = CustomsConstants.EVENTS;
 
-    /** One event ready to deliver: its position in the outbox and its JSON text. */
-    public record Pending(long id, String json) {
+    /**
+     * One delivery: a single event, or for a sink that takes several at once (the file sink, one append
+     * for up to {@link #CURSOR_EVERY} lines) that many events in order, their JSON texts one per line.
+     * {@code id} is the position in the outbox of the last of them.
+     */
+    public record Pending(long id, String json, int events) {
+
+        public Pending(long id, String json) {
+            this(id, json, 1);
+        }
     }
 
     /**
@@ -78,6 +89,30 @@ public class StatusEventOutbox {
 
     /** The sink's next events, oldest first, up to a gap that an uncommitted event may still fill. */
     public List<Pending> pending(String sink) {
+        return pending(sink, 1);
+    }
+
+    /**
+     * The sink's next events as {@link #pending(String)}, in deliveries of up to {@code eventsPerDelivery}
+     * events each (their JSON lines joined): a sink that writes a file appends many lines at the cost of
+     * one, where a delivery per event cost more than the rest of the event's way (bench/README.md).
+     */
+    public List<Pending> pending(String sink, int eventsPerDelivery) {
+        List<Pending> ready = ready(sink);
+        if (eventsPerDelivery <= 1 || ready.size() <= 1) {
+            return ready;
+        }
+        List<Pending> deliveries = new ArrayList<>();
+        for (int from = 0; from < ready.size(); from += eventsPerDelivery) {
+            List<Pending> events = ready.subList(from, Math.min(from + eventsPerDelivery, ready.size()));
+            StringJoiner lines = new StringJoiner("\n");
+            events.forEach(event -> lines.add(event.json()));
+            deliveries.add(new Pending(events.get(events.size() - 1).id(), lines.toString(), events.size()));
+        }
+        return deliveries;
+    }
+
+    private List<Pending> ready(String sink) {
         long cursor = jdbc.queryForObject("select last_event_id from status_sink_cursor where sink = ?", Long.class,
                 sink);
         List<Written> written = jdbc.query("""
@@ -118,19 +153,23 @@ public class StatusEventOutbox {
     public String deliverable(Pending event, Exchange exchange) {
         exchange.setProperty(EVENT_ID, event.id());
         exchange.setProperty(EVENT, event.json());
+        exchange.setProperty(EVENTS, event.events());
         return event.json();
     }
 
     /**
-     * Moves the sink's cursor past {@code eventId}, the {@code indexInBatch}-th event of a batch
-     * (from 0), when that is a {@link #CURSOR_EVERY}-th event or the batch's last. Bound from the
-     * exchange properties by annotation: simple-language arguments in the route cost more than the
-     * rest of this step, once per event.
+     * Moves the sink's cursor past {@code eventId}, the last event of the {@code indexInBatch}-th delivery
+     * of a batch (from 0; each of {@code eventsPerDelivery} events but the last), when that delivery
+     * reached a {@link #CURSOR_EVERY}-th event of the batch, or is the batch's last. Bound from the
+     * exchange properties by annotation: simple-language arguments in the route cost more than the rest
+     * of this step, once per event.
      */
     public void advance(@ExchangeProperty(SINK) String sink, @ExchangeProperty(EVENT_ID) long eventId,
+                        @ExchangeProperty(EVENTS) int eventsPerDelivery,
                         @ExchangeProperty(Exchange.SPLIT_INDEX) int indexInBatch,
                         @ExchangeProperty(Exchange.SPLIT_COMPLETE) boolean lastOfBatch) {
-        if (lastOfBatch || (indexInBatch + 1) % CURSOR_EVERY == 0) {
+        int perDelivery = Math.max(1, eventsPerDelivery);
+        if (lastOfBatch || (indexInBatch + 1) * perDelivery % CURSOR_EVERY < perDelivery) {
             advance(sink, eventId);
         }
     }

@@ -57,7 +57,8 @@ public class StatusSinks extends TemplatedRoutes implements CamelContextConfigur
             outbox.register(sink.name());
             add("deliver-" + sink.name(), "deliver-" + sink.type(), deliverParameters(sink));
             add("status-sink-" + sink.name(), "status-sink", Map.of("name", sink.name(),
-                    "pollDelay", Long.toString(settings.pollDelay().toMillis())));
+                    "pollDelay", Long.toString(settings.pollDelay().toMillis()),
+                    "eventsPerDelivery", Integer.toString(eventsPerDelivery(sink.type()))));
         }
     }
 
@@ -114,6 +115,15 @@ public class StatusSinks extends TemplatedRoutes implements CamelContextConfigur
                         + ", which is not a status event field (" + String.join(", ", StatusEventFields.NAMES) + ")");
             }
         }
+    }
+
+    /**
+     * A file sink appends the lines of up to {@link StatusEventOutbox#CURSOR_EVERY} events in one write
+     * (a write per event cost more than the rest of an event's delivery); every other type takes one
+     * event per message, row or call.
+     */
+    static int eventsPerDelivery(String type) {
+        return "file".equals(type) ? StatusEventOutbox.CURSOR_EVERY : 1;
     }
 
     /** The sink's properties as its deliver template's parameters; empty ones are left to the template's default. */

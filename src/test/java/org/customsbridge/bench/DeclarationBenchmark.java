@@ -206,8 +206,8 @@ class DeclarationBenchmark {
 
     /**
      * Where the CPU of the timed file went, per declaration: declare workers, the simulator's HTTP
-     * threads, the Quartz jobs (status sinks), other threads, and the rest of the process (GC, JIT,
-     * threads that ended meanwhile). The thread names are the bundle's own (customs.intake, Tomcat,
+     * threads, the Quartz jobs (status sinks), other threads (and each of them from 0.01 ms on, as
+     * {@code otherThreads.<name>}), and the rest of the process (GC, JIT, threads that ended meanwhile). The thread names are the bundle's own (customs.intake, Tomcat,
      * Quartz).
      */
     private static Map<String, Double> cpuMsByThreads(Map<Long, Long> before, double processMs, int records) {
@@ -216,6 +216,7 @@ class DeclarationBenchmark {
         for (String group : List.of("declareWorkers", "simulator", "quartzJobs", "otherThreads")) {
             byGroup.put(group, 0.0);
         }
+        Map<String, Double> others = new java.util.TreeMap<>();
         double threadsMs = 0;
         for (java.lang.management.ThreadInfo info : threads.getThreadInfo(threads.getAllThreadIds())) {
             if (info == null) {
@@ -231,9 +232,15 @@ class DeclarationBenchmark {
                     : name.startsWith("http-nio-") ? "simulator"
                     : name.startsWith("quartzScheduler_Worker") ? "quartzJobs" : "otherThreads";
             byGroup.merge(group, ms, Double::sum);
+            if (group.equals("otherThreads")) {
+                // which of them: the ledger's committer, the file reader, ... (digits as N, so that a pool is one line)
+                others.merge("otherThreads." + name.replaceAll("\\d+", "N"), ms, Double::sum);
+            }
             threadsMs += ms;
         }
         byGroup.put("jvmAndEndedThreads", processMs - threadsMs);
+        others.values().removeIf(ms -> ms < 0.01);
+        byGroup.putAll(others);
         byGroup.replaceAll((group, ms) -> round(ms));
         return byGroup;
     }

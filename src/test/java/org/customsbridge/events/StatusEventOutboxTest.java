@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.UUID;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -56,10 +57,38 @@ class StatusEventOutboxTest {
     @Test
     void writesTheCursorEveryFiftiethEventAndAfterTheLastOfABatch() {
         for (int index = 0; index < 120; index++) {
-            outbox.advance("file", 100 + index, index, index == 119);
+            outbox.advance("file", 100 + index, 1, index, index == 119);
             long expected = index < 49 ? 0 : index < 99 ? 149 : index < 119 ? 199 : 219;
             assertThat(cursor()).as("after event %d of the batch", index).isEqualTo(expected);
         }
+    }
+
+    @Test
+    void deliversSeveralEventsAtOnceAsLinesInOrderNamedByTheLastOfThem() {
+        for (long id = 1; id <= 5; id++) {
+            write(id);
+        }
+        List<StatusEventOutbox.Pending> deliveries = outbox.pending("file", 2);
+
+        assertThat(deliveries).extracting(StatusEventOutbox.Pending::id).containsExactly(2L, 4L, 5L);
+        assertThat(deliveries).extracting(StatusEventOutbox.Pending::events).containsExactly(2, 2, 1);
+        assertThat(deliveries.get(0).json().lines()).hasSize(2)
+                .satisfiesExactly(line -> assertThat(line).contains("\"DEC-1\""),
+                        line -> assertThat(line).contains("\"DEC-2\""));
+        assertThat(outbox.pending("file")).hasSize(5);
+    }
+
+    @Test
+    void writesTheCursorOnceFiftyEventsAreDeliveredWhateverTheirDeliveries() {
+        // deliveries of 30 events: the 2nd reaches the 50th event, the 4th the 100th
+        for (int index = 0; index < 5; index++) {
+            outbox.advance("file", 1000 + index, 30, index, index == 4);
+            long expected = index < 1 ? 0 : index < 3 ? 1001 : index < 4 ? 1003 : 1004;
+            assertThat(cursor()).as("after delivery %d of the batch", index).isEqualTo(expected);
+        }
+        // deliveries of 50: every one
+        outbox.advance("file", 2000, 50, 0, false);
+        assertThat(cursor()).isEqualTo(2000);
     }
 
     private long cursor() {

@@ -37,7 +37,10 @@ class StatusSinksTest {
                 RouteTemplateParameterSource.TEMPLATE_ID, "deliver-erp-http", "name", "orders",
                 "url", "https://erp.example.com/status"));
         assertThat(sinks.parameters("status-sink-orders")).isEqualTo(Map.of(
-                RouteTemplateParameterSource.TEMPLATE_ID, "status-sink", "name", "orders", "pollDelay", "250"));
+                RouteTemplateParameterSource.TEMPLATE_ID, "status-sink", "name", "orders", "pollDelay", "250",
+                "eventsPerDelivery", "1"));
+        // the file sink appends the lines of many events at once
+        assertThat(sinks.parameters("status-sink-file")).containsEntry("eventsPerDelivery", "50");
         verify(outbox).register("file");
         verify(outbox).register("orders");
     }

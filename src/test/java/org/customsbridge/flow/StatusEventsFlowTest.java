@@ -92,6 +92,25 @@ class StatusEventsFlowTest {
         }
     }
 
+    @Test
+    void theLinesOfAFileWriteThatFailsAreParkedOnePerEvent() throws Exception {
+        Inbox inbox = Inbox.under(root);
+        // a folder that cannot be made: its parent is a file
+        Path notAFolder = Files.writeString(root.resolve("not-a-folder"), "");
+        try (Bundle bundle = Bundle.start(root, Map.of("customs.sinks.file.directory",
+                notAFolder.resolve("status").toString(),
+                "customs.sinks.retry.max-redeliveries", "1", "customs.sinks.retry.delay", "50ms"))) {
+            inbox.drop("orders.csv", Inbox.csv("LINES-0001,PAY-L-1,10.00", "LINES-0002,PAY-L-2,20.00",
+                    "LINES-0003,PAY-L-3,1.001"));
+            inbox.awaitResults("orders.csv");
+
+            List<String> parked = awaitLines(root.resolve("outbox/status/dead-letter"), 3);
+            assertThat(parked.stream().map(StatusEventsFlowTest::parse))
+                    .extracting(e -> e.get("declarationRequestId") + " " + e.get("status"))
+                    .containsExactlyInAnyOrder("LINES-0001 ACCEPTED", "LINES-0002 ACCEPTED", "LINES-0003 INVALID");
+        }
+    }
+
     private static List<String> awaitLines(Path directory, int count) throws Exception {
         await().atMost(Duration.ofSeconds(30)).until(() -> lines(directory).size() >= count);
         return lines(directory);
