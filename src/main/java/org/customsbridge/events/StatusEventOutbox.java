@@ -94,8 +94,8 @@ public class StatusEventOutbox {
 
     /**
      * The sink's next events as {@link #pending(String)}, in deliveries of up to {@code eventsPerDelivery}
-     * events each (their JSON lines joined): a sink that writes a file appends many lines at the cost of
-     * one, where a delivery per event cost more than the rest of the event's way (bench/README.md).
+     * events each, their JSON texts one per line: a file sink appends them in one write, where a write
+     * per event cost more than everything else of the event's delivery (bench/README.md, Levers).
      */
     public List<Pending> pending(String sink, int eventsPerDelivery) {
         List<Pending> ready = ready(sink);
@@ -159,10 +159,10 @@ public class StatusEventOutbox {
 
     /**
      * Moves the sink's cursor past {@code eventId}, the last event of the {@code indexInBatch}-th delivery
-     * of a batch (from 0; each of {@code eventsPerDelivery} events but the last), when that delivery
-     * reached a {@link #CURSOR_EVERY}-th event of the batch, or is the batch's last. Bound from the
-     * exchange properties by annotation: simple-language arguments in the route cost more than the rest
-     * of this step, once per event.
+     * of a batch (from 0), when that delivery took the count of the batch's events past a multiple of
+     * {@link #CURSOR_EVERY}, or is the batch's last. Every delivery of a batch but its last holds
+     * {@code eventsPerDelivery} events. Bound from the exchange properties by annotation: simple-language
+     * arguments in the route cost more than the rest of this step, once per delivery.
      */
     public void advance(@ExchangeProperty(SINK) String sink, @ExchangeProperty(EVENT_ID) long eventId,
                         @ExchangeProperty(EVENTS) int eventsPerDelivery,

@@ -207,8 +207,8 @@ class DeclarationBenchmark {
     /**
      * Where the CPU of the timed file went, per declaration: declare workers, the simulator's HTTP
      * threads, the Quartz jobs (status sinks), other threads (and each of them from 0.01 ms on, as
-     * {@code otherThreads.<name>}), and the rest of the process (GC, JIT, threads that ended meanwhile). The thread names are the bundle's own (customs.intake, Tomcat,
-     * Quartz).
+     * {@code otherThreads.<name>}), and the rest of the process (GC, JIT, threads that ended meanwhile).
+     * The thread names are the bundle's own (customs.intake, Tomcat, Quartz).
      */
     private static Map<String, Double> cpuMsByThreads(Map<Long, Long> before, double processMs, int records) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
