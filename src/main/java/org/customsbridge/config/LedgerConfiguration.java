@@ -13,6 +13,7 @@ import org.customsbridge.admission.RetransmissionRule;
 import org.customsbridge.declare.DeclareCalls;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.GroupCommit;
+import org.customsbridge.ledger.HeldInserts;
 import org.customsbridge.ledger.LedgerOutages;
 import org.customsbridge.ledger.LedgerSettings;
 import org.customsbridge.ledger.NodeHeartbeat;
@@ -59,8 +60,14 @@ public class LedgerConfiguration {
 
     /** Closed when the application stops: the writes queued by then are committed first. */
     @Bean
-    GroupCommit ledgerGroupCommit(TransactionTemplate transactions, LedgerSettings ledger) {
-        return new GroupCommit(transactions, ledger.groupCommit());
+    GroupCommit ledgerGroupCommit(TransactionTemplate transactions, LedgerSettings ledger, HeldInserts held) {
+        return new GroupCommit(transactions, ledger.groupCommit(), held);
+    }
+
+    /** History rows and status events: within a group of ledger writes, one batch per table. */
+    @Bean
+    HeldInserts heldInserts(JdbcTemplate jdbc) {
+        return new HeldInserts(jdbc);
     }
 
     @Bean
@@ -80,8 +87,8 @@ public class LedgerConfiguration {
     }
 
     @Bean
-    StatusHistory statusHistory(JdbcTemplate jdbc) {
-        return new StatusHistory(jdbc);
+    StatusHistory statusHistory(HeldInserts held) {
+        return new StatusHistory(held);
     }
 
     @Bean

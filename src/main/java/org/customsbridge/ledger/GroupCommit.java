@@ -36,6 +36,7 @@ public class GroupCommit implements AutoCloseable {
 
     private final TransactionTemplate transactions;
     private final int maxGroup;
+    private final HeldInserts held;
     private final BlockingQueue<Write<?>> queue = new LinkedBlockingQueue<>();
     private final Thread committer;
     private boolean closed;
@@ -44,11 +45,20 @@ public class GroupCommit implements AutoCloseable {
      * @param maxGroup the most writes one commit holds; 1 runs every write alone on its worker's thread
      */
     public GroupCommit(TransactionTemplate transactions, int maxGroup) {
+        this(transactions, maxGroup, null);
+    }
+
+    /**
+     * @param maxGroup the most writes one commit holds; 1 runs every write alone on its worker's thread
+     * @param held     the inserts the writes of a group hold until all have run ({@code null}: none)
+     */
+    public GroupCommit(TransactionTemplate transactions, int maxGroup, HeldInserts held) {
         if (maxGroup < 1) {
             throw new IllegalArgumentException("a group holds at least one write, was " + maxGroup);
         }
         this.transactions = transactions;
         this.maxGroup = maxGroup;
+        this.held = held;
         if (maxGroup == 1) {
             this.committer = null;
         } else {
@@ -106,7 +116,13 @@ public class GroupCommit implements AutoCloseable {
 
     private void commit(List<Write<?>> group) {
         try {
-            transactions.executeWithoutResult(tx -> group.forEach(Write::run));
+            transactions.executeWithoutResult(tx -> {
+                if (held == null) {
+                    group.forEach(Write::run);
+                } else {
+                    held.holdingDuring(() -> group.forEach(Write::run));
+                }
+            });
         } catch (RuntimeException failed) {
             // nothing of the group took effect (or its commit's answer was lost): each runs alone
             LOG.debug("A group of {} ledger writes was not committed, each is written alone: {}", group.size(),

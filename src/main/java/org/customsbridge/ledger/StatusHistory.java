@@ -13,21 +13,26 @@ import static org.customsbridge.ledger.LedgerText.name;
  */
 public class StatusHistory {
 
-    private final JdbcTemplate jdbc;
+    private final HeldInserts inserts;
 
     public StatusHistory(JdbcTemplate jdbc) {
-        this.jdbc = jdbc;
+        this(new HeldInserts(jdbc));
+    }
+
+    /** Writes that, within a group of ledger writes, reach the database as one batch per table. */
+    public StatusHistory(HeldInserts inserts) {
+        this.inserts = inserts;
     }
 
     /** One history row (when the declaration has a ledger row) and one status event. */
     public void record(StatusChange change, OffsetDateTime at) {
         if (change.ledgerRow()) {
-            jdbc.update("insert into declaration_history (declaration_request_id, from_status, to_status, "
+            inserts.insert("insert into declaration_history (declaration_request_id, from_status, to_status, "
                             + "result_code, message, at) values (?, ?, ?, ?, ?, ?)",
                     change.declarationRequestId(), name(change.from()), change.to().name(), change.code(),
                     LedgerText.message(change.message()), at);
         }
-        jdbc.update("""
+        inserts.insert("""
                 insert into status_event (declaration_request_id, payment_id, gateway, status, previous_status,
                     result_code, message, alipay_declaration_id, customs_result, at)
                 values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""",

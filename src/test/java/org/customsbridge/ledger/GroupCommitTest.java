@@ -88,6 +88,68 @@ class GroupCommitTest {
     }
 
     @Test
+    void heldInsertsReachTheLedgerInOneBatchAfterTheGroupsWritesInTheirOrder() throws Exception {
+        HeldInserts held = new HeldInserts(ledger.jdbc);
+        groups = new GroupCommit(counted, 64, held);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        Future<Integer> first = holdTheCommitter(othersQueued);
+        List<Future<Integer>> others = new ArrayList<>();
+        for (int i = 1; i <= 3; i++) {
+            String id = "H-" + i;
+            others.add(workers.submit(() -> write(() -> {
+                heldEvent(held, id);
+                // held, not yet sent: the write sees none of its own events
+                return events("H-%");
+            })));
+            awaitQueued(i);
+        }
+        othersQueued.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        for (Future<Integer> other : others) {
+            assertThat(other.get(10, TimeUnit.SECONDS)).isZero();
+        }
+        assertThat(ledger.jdbc.queryForList("select declaration_request_id from status_event where "
+                + "declaration_request_id like 'H-%' order by id", String.class)).containsExactly("H-1", "H-2", "H-3");
+        assertThat(transactionsRun).hasValue(2);
+
+        // alone (a failed group's writes, or no group at all), an insert is made at once
+        Integer seenAlone = counted.execute(tx -> {
+            heldEvent(held, "H-4");
+            return events("H-4");
+        });
+        assertThat(seenAlone).isEqualTo(1);
+    }
+
+    @Test
+    void aHeldBatchThatFailsLeavesItsGroupsWritesToBeWrittenAlone() throws Exception {
+        HeldInserts held = new HeldInserts(ledger.jdbc);
+        groups = new GroupCommit(counted, 64, held);
+        CountDownLatch othersQueued = new CountDownLatch(1);
+        Future<Integer> first = holdTheCommitter(othersQueued);
+        Future<Integer> good = workers.submit(() -> write(() -> {
+            heldEvent(held, "B-1");
+            return 1;
+        }));
+        awaitQueued(1);
+        Future<Integer> bad = workers.submit(() -> write(() -> {
+            // a status the column cannot hold: fails only when the batch is sent
+            held.insert("insert into status_event (declaration_request_id, status, at) values (?, ?, ?)",
+                    "B-2", "X".repeat(100), ledger.now());
+            return 1;
+        }));
+        awaitQueued(2);
+        othersQueued.countDown();
+
+        assertThat(first.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThat(good.get(10, TimeUnit.SECONDS)).isEqualTo(1);
+        assertThatThrownBy(() -> bad.get(10, TimeUnit.SECONDS)).isInstanceOf(java.util.concurrent.ExecutionException.class);
+        assertThat(groupFailures).as("the batch failed the group, whose writes ran alone").hasSize(2);
+        assertThat(events("B-%")).as("B-1 once, written alone; B-2 never").isEqualTo(1);
+        assertThat(events("E-0")).as("the group's first write, written alone again").isEqualTo(1);
+    }
+
+    @Test
     void aGroupOfOneWritesAloneOnTheWorkersThread() {
         groups = new GroupCommit(counted, 1);
         String worker = Thread.currentThread().getName();
@@ -129,6 +191,16 @@ class GroupCommitTest {
     private int event(String id) {
         return ledger.jdbc.update("insert into status_event (declaration_request_id, payment_id, gateway, status, at) "
                 + "values (?, 'P', 'mapi', 'ACCEPTED', ?)", id, ledger.now());
+    }
+
+    private void heldEvent(HeldInserts held, String id) {
+        held.insert("insert into status_event (declaration_request_id, payment_id, gateway, status, at) "
+                + "values (?, 'P', 'mapi', 'ACCEPTED', ?)", id, ledger.now());
+    }
+
+    private int events(String idLike) {
+        return ledger.jdbc.queryForObject("select count(*) from status_event where declaration_request_id like ?",
+                Integer.class, idLike);
     }
 
     private int events() {
