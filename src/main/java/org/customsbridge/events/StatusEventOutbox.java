@@ -54,8 +54,8 @@ public class StatusEventOutbox {
 
     /**
      * Events delivered per cursor write. A write per event was a ledger transaction per event, on the
-     * ledger the declare workers write (about 5 % of the end-to-end throughput, bench/README.md); every
-     * 50th bounds what a crash delivers again to 49 events.
+     * ledger the declare workers write (about 5 % of the end-to-end throughput, bench/README.md); once
+     * every 50 events bounds what a crash delivers again to 50 events.
      */
     public static final int CURSOR_EVERY = 50;
 
