@@ -87,15 +87,11 @@ public class StatusEventOutbox {
         }
     }
 
-    /** The sink's next events, oldest first, up to a gap that an uncommitted event may still fill. */
-    public List<Pending> pending(String sink) {
-        return pending(sink, 1);
-    }
-
     /**
-     * The sink's next events as {@link #pending(String)}, in deliveries of up to {@code eventsPerDelivery}
-     * events each, their JSON texts one per line: a file sink appends them in one write, where a write
-     * per event cost more than everything else of the event's delivery (bench/README.md, Levers).
+     * The sink's next events, oldest first, up to a gap that an uncommitted event may still fill, in
+     * deliveries of up to {@code eventsPerDelivery} events each, their JSON texts one per line: a file
+     * sink appends them in one write, where a write per event cost more than everything else of the
+     * event's delivery (bench/README.md, Levers).
      */
     public List<Pending> pending(String sink, int eventsPerDelivery) {
         List<Pending> ready = ready(sink);

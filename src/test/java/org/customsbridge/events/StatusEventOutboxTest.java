@@ -41,17 +41,17 @@ class StatusEventOutboxTest {
         write(1);
         write(2);
         write(4);
-        assertThat(outbox.pending("file")).extracting(StatusEventOutbox.Pending::id).containsExactly(1L, 2L);
+        assertThat(outbox.pending("file", 1)).extracting(StatusEventOutbox.Pending::id).containsExactly(1L, 2L);
         outbox.advance("file", 2);
 
         write(3);
-        assertThat(outbox.pending("file")).extracting(StatusEventOutbox.Pending::id).containsExactly(3L, 4L);
+        assertThat(outbox.pending("file", 1)).extracting(StatusEventOutbox.Pending::id).containsExactly(3L, 4L);
         outbox.advance("file", 4);
 
         write(6);
-        assertThat(outbox.pending("file")).isEmpty();
+        assertThat(outbox.pending("file", 1)).isEmpty();
         clock.advance(StatusEventOutbox.SETTLE.plus(Duration.ofSeconds(1)));
-        assertThat(outbox.pending("file")).extracting(StatusEventOutbox.Pending::id).containsExactly(6L);
+        assertThat(outbox.pending("file", 1)).extracting(StatusEventOutbox.Pending::id).containsExactly(6L);
     }
 
     @Test
@@ -75,7 +75,7 @@ class StatusEventOutboxTest {
         assertThat(deliveries.get(0).json().lines()).hasSize(2)
                 .satisfiesExactly(line -> assertThat(line).contains("\"DEC-1\""),
                         line -> assertThat(line).contains("\"DEC-2\""));
-        assertThat(outbox.pending("file")).hasSize(5);
+        assertThat(outbox.pending("file", 1)).hasSize(5);
     }
 
     @Test
