@@ -59,7 +59,16 @@ class DeclarationBenchmark {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
-    private static final int COLD_RECORDS = Integer.getInteger("bench.cold.records", RECORDS);
+    /**
+     * Warm-up (bench/README.md): files of this many records go through the bundle before the measured
+     * one, until the JIT compilers spend less than JIT_SETTLED of a file's CPU, at most WARM_UP_FILES.
+     * On two cores under full load they get a small share of the CPU and need minutes to compile the
+     * hot code; a file measured before they are done counts their CPU and the slower code they have
+     * not replaced yet.
+     */
+    private static final int WARM_UP_RECORDS = Integer.getInteger("bench.warmup.records", 10_000);
+    private static final int WARM_UP_FILES = Integer.getInteger("bench.warmup.files", 20);
+    private static final double JIT_SETTLED = 0.05;
     private static final int BASELINE_SAMPLE = Integer.getInteger("bench.baseline.sample", 50);
     /** The memory part's file sizes, smallest first, each run by a fresh jar ({@code 0} or empty: none). */
     private static final List<Integer> MEMORY_RECORDS = java.util.Arrays.stream(
@@ -109,21 +118,38 @@ class DeclarationBenchmark {
                     "customs.tracking.poll-interval", "1d", "customs.simulator.customs-delay", "1h",
                     "logging.level.org.customsbridge", "WARN"), null,
                     STEPS ? Map.of("routeStepCpu", steps) : Map.of())) {
-                // the first file after the start runs while the JIT compilers are still at work (about a
-                // tenth of the CPU); the second, on compiled code, is the bundle's steady state
-                double cold = endToEnd(gatewayRoot, gateway, bundle, "first-file.csv", COLD_RECORDS);
+                List<Map<String, Object>> warmUp = new ArrayList<>();
+                for (int file = 1; file <= WARM_UP_FILES; file++) {
+                    long warmUpCpu = processCpuNanos();
+                    Map<String, JvmThreadCpu.Task> warmUpJit = JvmThreadCpu.snapshot();
+                    double rate = endToEnd(gatewayRoot, gateway, bundle, "warm-up-" + file + ".csv", WARM_UP_RECORDS);
+                    double jitShare = jitShareOfCpu(warmUpJit, warmUpCpu);
+                    Map<String, Object> warmUpFile = new LinkedHashMap<>(Map.of("perSecond", round(rate)));
+                    if (!Double.isNaN(jitShare)) {
+                        warmUpFile.put("jitShareOfCpu", round(jitShare));
+                    }
+                    warmUp.add(warmUpFile);
+                    if (jitShare < JIT_SETTLED) { // never where the JIT's CPU is not known: every warm-up file
+                        break;
+                    }
+                }
+                // the garbage the warm-up left is collected before, not during, the measured file
+                System.gc();
                 long cpuBefore = processCpuNanos();
                 Map<Long, Long> threadsBefore = threadCpuNanos();
+                Map<String, JvmThreadCpu.Task> jvmBefore = JvmThreadCpu.snapshot();
                 steps.measure(true);
                 double endToEnd = endToEnd(gatewayRoot, gateway, bundle, "orders.csv", RECORDS);
                 steps.measure(false);
                 double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / RECORDS;
-                Map<String, Double> byThreads = cpuMsByThreads(threadsBefore, cpuMs, RECORDS);
+                Map<String, Double> byThreads = cpuMsByThreads(threadsBefore, jvmBefore, cpuMs, RECORDS);
                 row.put("cpuMsPerDeclarationByThreads", byThreads);
                 if (STEPS) {
                     row.put("cpuMsPerDeclarationBySteps", steps.msPerDeclaration(RECORDS));
                 }
-                row.put("endToEndColdPerSecond", round(cold));
+                row.put("warmUpRecordsPerFile", WARM_UP_RECORDS);
+                row.put("warmUp", warmUp);
+                row.put("endToEndColdPerSecond", warmUp.get(0).get("perSecond"));
                 row.put("endToEndPerSecond", round(endToEnd));
                 row.put("endToEndShareOfLimit", round(endToEnd / limit));
                 // CPU per declaration (bundle and simulator share this JVM) beside the crypto's own share
@@ -140,6 +166,7 @@ class DeclarationBenchmark {
                     row.put("endToEndShareOfCeiling", round(endToEnd / ceiling.perSecond()));
                     row.put("ceilingCpuMsPerDeclaration", round(ceiling.cpuMs()));
                     row.put("ceilingCpuMsPerDeclarationByThreads", ceiling.cpuMsByThreads());
+                    row.put("ceilingWarmUpRounds", ceiling.warmUpRounds());
                     // the bundle's own threads (the simulator's and the JVM's left out) against the
                     // ceiling's callers, which sign, send and verify and do nothing else
                     double bundleMs = bundleThreadsMs(byThreads);
@@ -207,10 +234,12 @@ class DeclarationBenchmark {
     /**
      * Where the CPU of the timed file went, per declaration: declare workers, the simulator's HTTP
      * threads, the Quartz jobs (status sinks), other threads (and each of them from 0.01 ms on, as
-     * {@code otherThreads.<name>}), and the rest of the process (GC, JIT, threads that ended meanwhile).
+     * {@code otherThreads.<name>}), and the rest of the process (GC, JIT, threads that ended meanwhile),
+     * itself split into the JVM's own threads ({@code jvm.<kind>}) and what is left: threads that ended.
      * The thread names are the bundle's own (customs.intake, Tomcat, Quartz).
      */
-    private static Map<String, Double> cpuMsByThreads(Map<Long, Long> before, double processMs, int records) {
+    private static Map<String, Double> cpuMsByThreads(Map<Long, Long> before, Map<String, JvmThreadCpu.Task> jvmBefore,
+                                                      double processMs, int records) {
         java.lang.management.ThreadMXBean threads = ManagementFactory.getThreadMXBean();
         Map<String, Double> byGroup = new LinkedHashMap<>();
         for (String group : List.of("declareWorkers", "simulator", "quartzJobs", "otherThreads")) {
@@ -239,10 +268,25 @@ class DeclarationBenchmark {
             threadsMs += ms;
         }
         byGroup.put("jvmAndEndedThreads", processMs - threadsMs);
+        double jvmMs = 0;
+        for (var kind : JvmThreadCpu.msPerRecordSince(jvmBefore, records).entrySet()) {
+            byGroup.put("jvm." + kind.getKey(), kind.getValue());
+            jvmMs += kind.getValue();
+        }
+        byGroup.put("endedThreads", processMs - threadsMs - jvmMs);
         others.values().removeIf(ms -> ms < 0.01);
         byGroup.putAll(others);
         byGroup.replaceAll((group, ms) -> round(ms));
         return byGroup;
+    }
+
+    /** The JIT compilers' share of the process CPU since the two readings; NaN elsewhere than Linux. */
+    private static double jitShareOfCpu(Map<String, JvmThreadCpu.Task> jitBefore, long processCpuBefore) {
+        if (!JvmThreadCpu.available()) {
+            return Double.NaN;
+        }
+        double processMs = (processCpuNanos() - processCpuBefore) / 1e6;
+        return JvmThreadCpu.msPerRecordSince(jitBefore, 1).get("jit") / processMs;
     }
 
     /** The CPU of the bundle's own threads: declare workers, Quartz jobs and its other threads. */
@@ -344,21 +388,33 @@ class DeclarationBenchmark {
             ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY,
                     task -> new Thread(task, "declare-bare-" + threadNumber.incrementAndGet()));
             try {
-                onThreads(pool, calls / 10, 2_000_000, transport, bare); // warm up this client's code
+                // warmed up as the bundle is: rounds of calls until the JIT compilers are (nearly) done
+                int rounds = 0;
+                for (int first = 2_000_000; rounds < WARM_UP_FILES; first += WARM_UP_RECORDS) {
+                    rounds++;
+                    long warmUpCpu = processCpuNanos();
+                    Map<String, JvmThreadCpu.Task> warmUpJit = JvmThreadCpu.snapshot();
+                    onThreads(pool, WARM_UP_RECORDS, first, transport, bare);
+                    if (jitShareOfCpu(warmUpJit, warmUpCpu) < JIT_SETTLED) { // as above: NaN never
+                        break;
+                    }
+                }
+                System.gc();
                 long cpuBefore = processCpuNanos();
                 Map<Long, Long> threadsBefore = threadCpuNanos();
+                Map<String, JvmThreadCpu.Task> jvmBefore = JvmThreadCpu.snapshot();
                 double seconds = onThreads(pool, calls, 3_000_000, transport, bare);
                 double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / calls;
                 // measured before the pool ends: a thread that has ended no longer tells its CPU
-                return new Ceiling(calls / seconds, cpuMs, cpuMsByThreads(threadsBefore, cpuMs, calls));
+                return new Ceiling(calls / seconds, cpuMs, cpuMsByThreads(threadsBefore, jvmBefore, cpuMs, calls), rounds);
             } finally {
                 pool.shutdownNow();
             }
         }
     }
 
-    /** The ceiling's rate, its CPU per declaration, and that CPU by threads. */
-    private record Ceiling(double perSecond, double cpuMs, Map<String, Double> cpuMsByThreads) {
+    /** The ceiling's rate, its CPU per declaration, that CPU by threads, and its warm-up rounds. */
+    private record Ceiling(double perSecond, double cpuMs, Map<String, Double> cpuMsByThreads, int warmUpRounds) {
     }
 
     /** {@code calls} bare declarations numbered from {@code first}, CONCURRENCY at a time; seconds taken. */
@@ -605,6 +661,11 @@ class DeclarationBenchmark {
         }
         for (String gateway : List.of("alipay-plus", "mapi")) {
             Map<String, Object> row = (Map<String, Object>) figures.getOrDefault(gateway, Map.of());
+            if (row.containsKey("warmUp")) {
+                System.out.println(gateway + " warm-up, files of " + row.get("warmUpRecordsPerFile") + " records: "
+                        + row.get("warmUp") + (row.containsKey("ceilingWarmUpRounds")
+                        ? "; ceiling warm-up rounds: " + row.get("ceilingWarmUpRounds") : ""));
+            }
             if (row.containsKey("cpuMsPerDeclarationByThreads")) {
                 System.out.println(gateway + " CPU ms per declaration by threads: "
                         + row.get("cpuMsPerDeclarationByThreads"));
