@@ -268,12 +268,14 @@ class DeclarationBenchmark {
             threadsMs += ms;
         }
         byGroup.put("jvmAndEndedThreads", processMs - threadsMs);
-        double jvmMs = 0;
-        for (var kind : JvmThreadCpu.msPerRecordSince(jvmBefore, records).entrySet()) {
-            byGroup.put("jvm." + kind.getKey(), kind.getValue());
-            jvmMs += kind.getValue();
+        if (JvmThreadCpu.available()) { // elsewhere than Linux the rest stays whole
+            double jvmMs = 0;
+            for (var kind : JvmThreadCpu.msPerRecordSince(jvmBefore, records).entrySet()) {
+                byGroup.put("jvm." + kind.getKey(), kind.getValue());
+                jvmMs += kind.getValue();
+            }
+            byGroup.put("endedThreads", processMs - threadsMs - jvmMs);
         }
-        byGroup.put("endedThreads", processMs - threadsMs - jvmMs);
         others.values().removeIf(ms -> ms < 0.01);
         byGroup.putAll(others);
         byGroup.replaceAll((group, ms) -> round(ms));
