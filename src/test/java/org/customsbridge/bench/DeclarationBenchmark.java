@@ -118,23 +118,8 @@ class DeclarationBenchmark {
                     "customs.tracking.poll-interval", "1d", "customs.simulator.customs-delay", "1h",
                     "logging.level.org.customsbridge", "WARN"), null,
                     STEPS ? Map.of("routeStepCpu", steps) : Map.of())) {
-                List<Map<String, Object>> warmUp = new ArrayList<>();
-                for (int file = 1; file <= WARM_UP_FILES; file++) {
-                    long warmUpCpu = processCpuNanos();
-                    Map<String, JvmThreadCpu.Task> warmUpJit = JvmThreadCpu.snapshot();
-                    double rate = endToEnd(gatewayRoot, gateway, bundle, "warm-up-" + file + ".csv", WARM_UP_RECORDS);
-                    double jitShare = jitShareOfCpu(warmUpJit, warmUpCpu);
-                    Map<String, Object> warmUpFile = new LinkedHashMap<>(Map.of("perSecond", round(rate)));
-                    if (!Double.isNaN(jitShare)) {
-                        warmUpFile.put("jitShareOfCpu", round(jitShare));
-                    }
-                    warmUp.add(warmUpFile);
-                    if (jitShare < JIT_SETTLED) { // never where the JIT's CPU is not known: every warm-up file
-                        break;
-                    }
-                }
-                // the garbage the warm-up left is collected before, not during, the measured file
-                System.gc();
+                List<Map<String, Object>> warmUp = untilJitSettled(file ->
+                        endToEnd(gatewayRoot, gateway, bundle, "warm-up-" + file + ".csv", WARM_UP_RECORDS));
                 long cpuBefore = processCpuNanos();
                 Map<Long, Long> threadsBefore = threadCpuNanos();
                 Map<String, JvmThreadCpu.Task> jvmBefore = JvmThreadCpu.snapshot();
@@ -282,6 +267,37 @@ class DeclarationBenchmark {
         return byGroup;
     }
 
+    /** One warm-up round, numbered from 1; its rate per second. */
+    @FunctionalInterface
+    private interface WarmUpRound {
+        double run(int round) throws Exception;
+    }
+
+    /**
+     * Warm-up rounds until the JIT compilers spend under JIT_SETTLED of one's CPU, at most WARM_UP_FILES
+     * (all of them where the JIT's CPU is not known), then a full collection, so that the garbage they
+     * left is not collected during what is measured next. Each round's rate and JIT share.
+     */
+    private static List<Map<String, Object>> untilJitSettled(WarmUpRound round) throws Exception {
+        List<Map<String, Object>> rounds = new ArrayList<>();
+        for (int number = 1; number <= WARM_UP_FILES; number++) {
+            long processCpu = processCpuNanos();
+            Map<String, JvmThreadCpu.Task> jit = JvmThreadCpu.snapshot();
+            double rate = round.run(number);
+            double jitShare = jitShareOfCpu(jit, processCpu);
+            Map<String, Object> figures = new LinkedHashMap<>(Map.of("perSecond", round(rate)));
+            if (!Double.isNaN(jitShare)) {
+                figures.put("jitShareOfCpu", round(jitShare));
+            }
+            rounds.add(figures);
+            if (jitShare < JIT_SETTLED) { // NaN never is
+                break;
+            }
+        }
+        System.gc();
+        return rounds;
+    }
+
     /** The JIT compilers' share of the process CPU since the two readings; NaN elsewhere than Linux. */
     private static double jitShareOfCpu(Map<String, JvmThreadCpu.Task> jitBefore, long processCpuBefore) {
         if (!JvmThreadCpu.available()) {
@@ -391,17 +407,9 @@ class DeclarationBenchmark {
                     task -> new Thread(task, "declare-bare-" + threadNumber.incrementAndGet()));
             try {
                 // warmed up as the bundle is: rounds of calls until the JIT compilers are (nearly) done
-                int rounds = 0;
-                for (int first = 2_000_000; rounds < WARM_UP_FILES; first += WARM_UP_RECORDS) {
-                    rounds++;
-                    long warmUpCpu = processCpuNanos();
-                    Map<String, JvmThreadCpu.Task> warmUpJit = JvmThreadCpu.snapshot();
-                    onThreads(pool, WARM_UP_RECORDS, first, transport, bare);
-                    if (jitShareOfCpu(warmUpJit, warmUpCpu) < JIT_SETTLED) { // as above: NaN never
-                        break;
-                    }
-                }
-                System.gc();
+                int rounds = untilJitSettled(round -> WARM_UP_RECORDS
+                        / onThreads(pool, WARM_UP_RECORDS, 2_000_000 + (round - 1) * WARM_UP_RECORDS, transport, bare))
+                        .size();
                 long cpuBefore = processCpuNanos();
                 Map<Long, Long> threadsBefore = threadCpuNanos();
                 Map<String, JvmThreadCpu.Task> jvmBefore = JvmThreadCpu.snapshot();
