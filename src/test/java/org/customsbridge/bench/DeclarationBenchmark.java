@@ -140,6 +140,8 @@ class DeclarationBenchmark {
                 // CPU per declaration (bundle and simulator share this JVM) beside the crypto's own share
                 // of it: less sensitive to other load on the machine than the rates
                 row.put("cpuMsPerDeclaration", round(cpuMs));
+                // how much of the machine the file kept busy: idle cores are a pipeline's waits, not its work
+                row.put("endToEndCoresBusyShare", round(coresBusy(cpuMs, endToEnd)));
                 row.put("cryptoMsPerDeclaration", round(1000.0 * CORES / limit));
                 if (gateway.equals("alipay-plus")) {
                     double baseline = baseline(gatewayRoot, bundle.port());
@@ -150,6 +152,7 @@ class DeclarationBenchmark {
                     row.put("ceilingShareOfLimit", round(ceiling.perSecond() / limit));
                     row.put("endToEndShareOfCeiling", round(endToEnd / ceiling.perSecond()));
                     row.put("ceilingCpuMsPerDeclaration", round(ceiling.cpuMs()));
+                    row.put("ceilingCoresBusyShare", round(coresBusy(ceiling.cpuMs(), ceiling.perSecond())));
                     row.put("ceilingCpuMsPerDeclarationByThreads", ceiling.cpuMsByThreads());
                     row.put("ceilingWarmUpRounds", ceiling.warmUpRounds());
                     // the bundle's own threads (the simulator's and the JVM's left out) against the
@@ -655,6 +658,11 @@ class DeclarationBenchmark {
         return Math.round(value * 100) / 100.0;
     }
 
+    /** The share of the machine's cores a run kept busy: its CPU per declaration times its rate. */
+    private static double coresBusy(double cpuMsPerDeclaration, double perSecond) {
+        return cpuMsPerDeclaration * perSecond / 1000 / CORES;
+    }
+
     @SuppressWarnings("unchecked")
     private static void print(Map<String, Object> figures) throws IOException {
         System.out.println();
@@ -664,6 +672,7 @@ class DeclarationBenchmark {
         Map<String, Object> mapi = (Map<String, Object>) figures.getOrDefault("mapi", Map.of());
         for (String key : List.of("limitPerSecond", "endToEndColdPerSecond", "endToEndPerSecond",
                 "endToEndShareOfLimit", "baselinePerSecond", "endToEndOverBaseline", "cpuMsPerDeclaration",
+                "endToEndCoresBusyShare", "ceilingCoresBusyShare",
                 "cryptoMsPerDeclaration", "ceilingPerSecond", "ceilingShareOfLimit", "endToEndShareOfCeiling",
                 "ceilingCpuMsPerDeclaration", "bundleCpuMsPerDeclaration", "ceilingCallersCpuMsPerDeclaration",
                 "bundleCpuOverCeilingCallers")) {
