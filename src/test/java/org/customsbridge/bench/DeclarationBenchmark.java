@@ -61,14 +61,16 @@ class DeclarationBenchmark {
     private static final int RECORDS = Integer.getInteger("bench.records", 20_000);
     /**
      * Warm-up (bench/README.md): files of this many records go through the bundle before the measured
-     * one, until the JIT compilers spend less than JIT_SETTLED of a file's CPU, at most WARM_UP_FILES.
-     * On two cores under full load they get a small share of the CPU and need minutes to compile the
-     * hot code; a file measured before they are done counts their CPU and the slower code they have
-     * not replaced yet.
+     * one, until the JIT compilers spend less than JIT_SETTLED of a file's CPU and hold at most
+     * JIT_QUEUE_SETTLED methods in their queue, at most WARM_UP_FILES. On two cores under full load they
+     * get a small share of the CPU and need minutes to compile the hot code (a starved compiler spends
+     * little while its queue is long); a file measured before they are done counts their CPU and the
+     * slower code they have not replaced yet.
      */
     private static final int WARM_UP_RECORDS = Integer.getInteger("bench.warmup.records", 10_000);
     private static final int WARM_UP_FILES = Integer.getInteger("bench.warmup.files", 20);
     private static final double JIT_SETTLED = 0.05;
+    private static final int JIT_QUEUE_SETTLED = 20;
     private static final int BASELINE_SAMPLE = Integer.getInteger("bench.baseline.sample", 50);
     /** The memory part's file sizes, smallest first, each run by a fresh jar ({@code 0} or empty: none). */
     private static final List<Integer> MEMORY_RECORDS = java.util.Arrays.stream(
@@ -154,7 +156,8 @@ class DeclarationBenchmark {
                     row.put("ceilingCpuMsPerDeclaration", round(ceiling.cpuMs()));
                     row.put("ceilingCoresBusyShare", round(coresBusy(ceiling.cpuMs(), ceiling.perSecond())));
                     row.put("ceilingCpuMsPerDeclarationByThreads", ceiling.cpuMsByThreads());
-                    row.put("ceilingWarmUpRounds", ceiling.warmUpRounds());
+                    row.put("ceilingWarmUpRounds", ceiling.warmUp().size());
+                    row.put("ceilingWarmUp", ceiling.warmUp());
                     // the bundle's own threads (the simulator's and the JVM's left out) against the
                     // ceiling's callers, which sign, send and verify and do nothing else
                     double bundleMs = bundleThreadsMs(byThreads);
@@ -277,9 +280,10 @@ class DeclarationBenchmark {
     }
 
     /**
-     * Warm-up rounds until the JIT compilers spend under JIT_SETTLED of one's CPU, at most WARM_UP_FILES
-     * (all of them where the JIT's CPU is not known), then a full collection, so that the garbage they
-     * left is not collected during what is measured next. Each round's rate and JIT share.
+     * Warm-up rounds until the JIT compilers spend under JIT_SETTLED of one's CPU and their queue holds
+     * at most JIT_QUEUE_SETTLED methods after it, at most WARM_UP_FILES (all of them where the JIT's CPU
+     * is not known), then a full collection, so that the garbage they left is not collected during what
+     * is measured next. Each round's rate, JIT share and JIT queue.
      */
     private static List<Map<String, Object>> untilJitSettled(WarmUpRound round) throws Exception {
         List<Map<String, Object>> rounds = new ArrayList<>();
@@ -292,8 +296,12 @@ class DeclarationBenchmark {
             if (!Double.isNaN(jitShare)) {
                 figures.put("jitShareOfCpu", round(jitShare));
             }
+            int queued = JitQueue.length();
+            if (queued >= 0) {
+                figures.put("jitQueue", queued);
+            }
             rounds.add(figures);
-            if (jitShare < JIT_SETTLED) { // NaN never is
+            if (jitShare < JIT_SETTLED && queued <= JIT_QUEUE_SETTLED) { // NaN never is
                 break;
             }
         }
@@ -410,24 +418,28 @@ class DeclarationBenchmark {
                     task -> new Thread(task, "declare-bare-" + threadNumber.incrementAndGet()));
             try {
                 // warmed up as the bundle is: rounds of calls until the JIT compilers are (nearly) done
-                int rounds = untilJitSettled(round -> WARM_UP_RECORDS
-                        / onThreads(pool, WARM_UP_RECORDS, 2_000_000 + (round - 1) * WARM_UP_RECORDS, transport, bare))
-                        .size();
+                int firstWarmUpId = 2_000_000;
+                List<Map<String, Object>> warmUp = untilJitSettled(round -> WARM_UP_RECORDS / onThreads(pool,
+                        WARM_UP_RECORDS, firstWarmUpId + (round - 1) * WARM_UP_RECORDS, transport, bare));
                 long cpuBefore = processCpuNanos();
                 Map<Long, Long> threadsBefore = threadCpuNanos();
                 Map<String, JvmThreadCpu.Task> jvmBefore = JvmThreadCpu.snapshot();
-                double seconds = onThreads(pool, calls, 3_000_000, transport, bare);
+                // numbered after the warm-up's, however many it made: an id declared again is answered
+                // from the simulator's memory, which would not be a call like the others
+                double seconds = onThreads(pool, calls, firstWarmUpId + warmUp.size() * WARM_UP_RECORDS,
+                        transport, bare);
                 double cpuMs = (processCpuNanos() - cpuBefore) / 1e6 / calls;
                 // measured before the pool ends: a thread that has ended no longer tells its CPU
-                return new Ceiling(calls / seconds, cpuMs, cpuMsByThreads(threadsBefore, jvmBefore, cpuMs, calls), rounds);
+                return new Ceiling(calls / seconds, cpuMs, cpuMsByThreads(threadsBefore, jvmBefore, cpuMs, calls), warmUp);
             } finally {
                 pool.shutdownNow();
             }
         }
     }
 
-    /** The ceiling's rate, its CPU per declaration, that CPU by threads, and its warm-up rounds. */
-    private record Ceiling(double perSecond, double cpuMs, Map<String, Double> cpuMsByThreads, int warmUpRounds) {
+    /** The ceiling's rate, its CPU per declaration, that CPU by threads, and its warm-up rounds (rate, JIT). */
+    private record Ceiling(double perSecond, double cpuMs, Map<String, Double> cpuMsByThreads,
+                           List<Map<String, Object>> warmUp) {
     }
 
     /** {@code calls} bare declarations numbered from {@code first}, CONCURRENCY at a time; seconds taken. */
@@ -683,7 +695,7 @@ class DeclarationBenchmark {
             if (row.containsKey("warmUp")) {
                 System.out.println(gateway + " warm-up, files of " + row.get("warmUpRecordsPerFile") + " records: "
                         + row.get("warmUp") + (row.containsKey("ceilingWarmUpRounds")
-                        ? "; ceiling warm-up rounds: " + row.get("ceilingWarmUpRounds") : ""));
+                        ? "; ceiling warm-up rounds of " + WARM_UP_RECORDS + " calls: " + row.get("ceilingWarmUp") : ""));
             }
             if (row.containsKey("cpuMsPerDeclarationByThreads")) {
                 System.out.println(gateway + " CPU ms per declaration by threads: "
