@@ -37,12 +37,12 @@ public class SimulatorRules {
         return new SimulatorRules(Map.of());
     }
 
-    /** The fault this declare call of {@code id} gets, if any; counts the call. */
     /** The fault a declare call of {@code id} meets (none for a call that is not a declaration's). */
     DeclareFault declareFaultOf(String id) {
         return id == null ? DeclareFault.NONE : declareFault(id).map(DeclareFault::new).orElse(DeclareFault.NONE);
     }
 
+    /** The fault this declare call of {@code id} gets, if any; counts the call. */
     public Optional<String> declareFault(String id) {
         if (rule(id).isEmpty()) {
             return randomFault();
