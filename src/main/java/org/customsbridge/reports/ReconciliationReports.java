@@ -43,8 +43,9 @@ public class ReconciliationReports {
         this.clock = clock;
     }
 
-    /** The files written for one day. */
     /**
+     * The files written for one day.
+     *
      * @param declarations every record of the day: declarations and records without a valid id
      * @param rejected     of those, the records without a valid id
      */
