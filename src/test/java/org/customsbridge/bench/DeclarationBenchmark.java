@@ -165,6 +165,18 @@ class DeclarationBenchmark {
                     row.put("bundleCpuMsPerDeclaration", round(bundleMs));
                     row.put("ceilingCallersCpuMsPerDeclaration", round(callersMs));
                     row.put("bundleCpuOverCeilingCallers", round(bundleMs / callersMs));
+                    // Both ratios again with each side's CPU counted in its own simulator's CPU per call.
+                    // The simulator does the same work per call in both, while the host's speed may move
+                    // between the end to end and the ceiling (by a fifth on shared machines): such a move
+                    // changes both sides alike and drops out here. (What the bundle's threads cost the
+                    // simulator on the shared cores drops out too: the ratios above keep it.)
+                    double simulatorMs = byThreads.get("simulator");
+                    double ceilingSimulatorMs = ceiling.cpuMsByThreads().get("simulator");
+                    row.put("bundleCpuOverCeilingCallersInSimulatorUnits",
+                            round(bundleMs / simulatorMs / (callersMs / ceilingSimulatorMs)));
+                    // (a rate times the CPU per call of work that is the same in both: the host's speed cancels)
+                    row.put("endToEndShareOfCeilingInSimulatorUnits",
+                            round(endToEnd * simulatorMs / (ceiling.perSecond() * ceilingSimulatorMs)));
                 }
             }
             figures.put(gateway, row);
@@ -687,7 +699,8 @@ class DeclarationBenchmark {
                 "endToEndCoresBusyShare", "ceilingCoresBusyShare",
                 "cryptoMsPerDeclaration", "ceilingPerSecond", "ceilingShareOfLimit", "endToEndShareOfCeiling",
                 "ceilingCpuMsPerDeclaration", "bundleCpuMsPerDeclaration", "ceilingCallersCpuMsPerDeclaration",
-                "bundleCpuOverCeilingCallers")) {
+                "bundleCpuOverCeilingCallers", "endToEndShareOfCeilingInSimulatorUnits",
+                "bundleCpuOverCeilingCallersInSimulatorUnits")) {
             System.out.printf("| %s | %s | %s |%n", key, plus.getOrDefault(key, "-"), mapi.getOrDefault(key, "-"));
         }
         for (String gateway : List.of("alipay-plus", "mapi")) {
