@@ -169,12 +169,12 @@ class DeclarationBenchmark {
                     // The simulator does the same work per call in both, while the host's speed may move
                     // between the end to end and the ceiling (by a fifth on shared machines): such a move
                     // changes both sides alike and drops out here. (What the bundle's threads cost the
-                    // simulator on the shared cores drops out too: the ratios above keep it.)
+                    // simulator on the shared cores drops out too: the ratios above keep it.) A rate is
+                    // scaled by multiplying it with its simulator's CPU per call, a CPU figure by dividing.
                     double simulatorMs = byThreads.get("simulator");
                     double ceilingSimulatorMs = ceiling.cpuMsByThreads().get("simulator");
                     row.put("bundleCpuOverCeilingCallersInSimulatorUnits",
                             round(bundleMs / simulatorMs / (callersMs / ceilingSimulatorMs)));
-                    // (a rate times the CPU per call of work that is the same in both: the host's speed cancels)
                     row.put("endToEndShareOfCeilingInSimulatorUnits",
                             round(endToEnd * simulatorMs / (ceiling.perSecond() * ceilingSimulatorMs)));
                 }
@@ -449,7 +449,10 @@ class DeclarationBenchmark {
         }
     }
 
-    /** The ceiling's rate, its CPU per declaration, that CPU by threads, and its warm-up rounds (rate, JIT). */
+    /**
+     * The ceiling's rate, its CPU per declaration, that CPU by threads, and its warm-up rounds (each one's
+     * rate, JIT share and JIT queue).
+     */
     private record Ceiling(double perSecond, double cpuMs, Map<String, Double> cpuMsByThreads,
                            List<Map<String, Object>> warmUp) {
     }
@@ -707,7 +710,7 @@ class DeclarationBenchmark {
             Map<String, Object> row = (Map<String, Object>) figures.getOrDefault(gateway, Map.of());
             if (row.containsKey("warmUp")) {
                 System.out.println(gateway + " warm-up, files of " + row.get("warmUpRecordsPerFile") + " records: "
-                        + row.get("warmUp") + (row.containsKey("ceilingWarmUpRounds")
+                        + row.get("warmUp") + (row.containsKey("ceilingWarmUp")
                         ? "; ceiling warm-up rounds of " + WARM_UP_RECORDS + " calls: " + row.get("ceilingWarmUp") : ""));
             }
             if (row.containsKey("cpuMsPerDeclarationByThreads")) {
