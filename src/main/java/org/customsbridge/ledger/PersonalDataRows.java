@@ -7,6 +7,7 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -15,6 +16,7 @@ import org.customsbridge.record.Declaration;
 import org.customsbridge.record.Fields;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -28,6 +30,11 @@ public class PersonalDataRows {
     private static final String SETTLED = Arrays.stream(DeclarationStatus.values())
             .filter(DeclarationStatus::isTerminal).map(status -> "'" + status.name() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
+
+    /** The sweep of {@link #encryptClearRows()} in {@code ledger_sweep}. */
+    static final String SWEEP = "encrypt-clear-rows";
+    /** How far nodes' clocks may differ: a later sweep also reads rows changed this long before the last began. */
+    static final Duration CLOCK_MARGIN = Duration.ofDays(1);
 
     private final JdbcTemplate jdbc;
     private final FieldsJson json;
@@ -46,15 +53,25 @@ public class PersonalDataRows {
 
     /**
      * Encrypts the personal fields of rows that hold them in clear, and gives them a keyed fingerprint.
+     * The first sweep reads the whole ledger; each later one only the rows changed since the one
+     * before began (noted in {@code ledger_sweep}), less {@link #CLOCK_MARGIN}: a row in clear can only have been
+     * written since by a node of an earlier release, during a rolling upgrade, and every write sets
+     * {@code updated_at}.
      *
      * @return how many rows were encrypted
      */
     public int encryptClearRows() {
-        // a row in clear names no key and spells a personal field's name in its JSON
+        OffsetDateTime started = LedgerTime.now(clock);
+        Optional<OffsetDateTime> since = coveredUntil(SWEEP).map(covered -> covered.minus(CLOCK_MARGIN));
+        // a row in clear names no key and spells a personal field's name in its JSON; the key is
+        // compared through coalesce so that the range on updated_at picks the index, not the key's
         String holdsPersonal = Fields.PERSONAL.stream().map(name -> "request_fields like '%\"" + name + "\":%'")
                 .collect(Collectors.joining(" or ", "(", ")"));
-        List<Map<String, Object>> clear = jdbc.queryForList("select declaration_request_id, request_fields, "
-                + "pending_fields from declaration where personal_key_id is null and " + holdsPersonal);
+        String sql = "select declaration_request_id, request_fields, pending_fields from declaration "
+                + "where coalesce(personal_key_id, '') = '' and " + holdsPersonal;
+        List<Map<String, Object>> clear = since.isPresent()
+                ? jdbc.queryForList(sql + " and updated_at >= ?", since.get())
+                : jdbc.queryForList(sql);
         int encrypted = 0;
         for (Map<String, Object> row : clear) {
             String stored = (String) row.get("request_fields");
@@ -71,7 +88,28 @@ public class PersonalDataRows {
         if (encrypted > 0) {
             LOG.info("Encrypted the personal data of {} ledger rows written before it was encrypted", encrypted);
         }
+        cover(SWEEP, started);
         return encrypted;
+    }
+
+    /** Until when the sweep {@code name} has read every row, if it has run. */
+    private Optional<OffsetDateTime> coveredUntil(String name) {
+        return jdbc.query("select covered_until from ledger_sweep where name = ?",
+                (rs, row) -> rs.getObject(1, OffsetDateTime.class), name).stream().findFirst();
+    }
+
+    /** Notes that the sweep {@code name} has read every row changed before {@code until}; never moves it back. */
+    private void cover(String name, OffsetDateTime until) {
+        if (jdbc.update("update ledger_sweep set covered_until = ? where name = ? and covered_until < ?",
+                until, name, until) == 1) {
+            return;
+        }
+        try {
+            jdbc.update("insert into ledger_sweep (name, covered_until) select ?, ? "
+                    + "where not exists (select 1 from ledger_sweep where name = ?)", name, until, name);
+        } catch (DuplicateKeyException anotherNode) {
+            // a node starting at the same moment noted its own sweep: either covers the rows read
+        }
     }
 
     /**

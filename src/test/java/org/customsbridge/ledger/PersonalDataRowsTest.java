@@ -8,6 +8,7 @@ import static org.customsbridge.testsupport.Declarations.source;
 
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.OffsetDateTime;
 import java.util.Map;
 import java.util.Set;
 
@@ -111,15 +112,7 @@ class PersonalDataRowsTest {
     @Test
     void rowsWrittenInClearAreEncryptedAndStillRecognised() {
         Declaration declaration = withBuyer("DEC-1", "1.00");
-        ledger.jdbc.update("""
-                insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
-                    status, attempts, created_at, updated_at, last_declared_at)
-                values ('DEC-1', 'PAY-DEC-1', 'alipay-plus', ?, ?, 'ACCEPTED', 1, ?, ?, ?)""",
-                declaration.fingerprint(), "{\"declarationRequestId\":\"DEC-1\",\"paymentId\":\"PAY-DEC-1\","
-                        + "\"customsCode\":\"ZONGSHU\",\"merchantCustomsCode\":\"hanguo\",\"merchantCustomsName\":"
-                        + "\"jwyhanguo_card\",\"amount\":\"1.00\",\"split\":\"false\",\"buyerName\":\"" + NAME
-                        + "\",\"buyerIdNo\":\"" + ID_NO + "\",\"gateway\":\"alipay-plus\"}",
-                ledger.now(), ledger.now(), ledger.now());
+        writtenInClear("DEC-1", ledger.now());
         underKey1.admissions.admit(new Declaration("DEC-2", "PAY-2", "ZONGSHU", "hanguo", "jwyhanguo_card",
                 BigDecimal.ONE, false, null, null, null, "alipay-plus"), source(2));
 
@@ -130,6 +123,22 @@ class PersonalDataRowsTest {
         assertThat(ledger.column("DEC-1", "personal_key_id", String.class)).isEqualTo("1");
         assertThat(ledger.column("DEC-2", "personal_key_id", String.class)).isNull();
         assertThat(underKey2.admissions.admit(declaration, source(3)).state().message()).startsWith("already declared");
+    }
+
+    @Test
+    void aLaterStartReadsOnlyTheRowsChangedSinceTheLastOneBeganLessADay() {
+        assertThat(underKey1.personal.encryptClearRows()).as("the first start reads the whole ledger").isZero();
+        ledger.clock.advance(Duration.ofHours(1));
+        // written in clear since, by nodes of an earlier release: one whose clock agrees, one 20 hours
+        // behind, and one two days behind (beyond the margin for clocks that differ)
+        writtenInClear("DEC-1", ledger.now());
+        writtenInClear("DEC-2", ledger.now().minusHours(20));
+        writtenInClear("DEC-3", ledger.now().minusDays(2));
+
+        assertThat(underKey1.personal.encryptClearRows()).isEqualTo(2);
+        assertThat(ledger.column("DEC-1", "personal_key_id", String.class)).isEqualTo("1");
+        assertThat(ledger.column("DEC-2", "personal_key_id", String.class)).isEqualTo("1");
+        assertThat(ledger.column("DEC-3", "personal_key_id", String.class)).isNull();
     }
 
     @Test
@@ -154,5 +163,18 @@ class PersonalDataRowsTest {
         // the outcome still answers the same record
         assertThat(underKey1.admissions.admit(withBuyer("DEC-1", "1.00"), source(3)).state().message())
                 .startsWith("already declared");
+    }
+
+    /** A row as a bundle of a release before personal data was encrypted wrote it: buyer fields in clear. */
+    private void writtenInClear(String id, OffsetDateTime at) {
+        ledger.jdbc.update("""
+                insert into declaration (declaration_request_id, payment_id, gateway, fingerprint, request_fields,
+                    status, attempts, created_at, updated_at, last_declared_at)
+                values (?, ?, 'alipay-plus', ?, ?, 'ACCEPTED', 1, ?, ?, ?)""",
+                id, "PAY-" + id, withBuyer(id, "1.00").fingerprint(), "{\"declarationRequestId\":\"" + id
+                        + "\",\"paymentId\":\"PAY-" + id + "\",\"customsCode\":\"ZONGSHU\",\"merchantCustomsCode\":"
+                        + "\"hanguo\",\"merchantCustomsName\":\"jwyhanguo_card\",\"amount\":\"1.00\",\"split\":\"false\","
+                        + "\"buyerName\":\"" + NAME + "\",\"buyerIdNo\":\"" + ID_NO + "\",\"gateway\":\"alipay-plus\"}",
+                at, at, at);
     }
 }
