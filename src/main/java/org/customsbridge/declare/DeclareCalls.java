@@ -47,9 +47,10 @@ public class DeclareCalls {
      * Stores what a declare call of {@code declaration} under {@code claim} came to, and releases the
      * claim. The row of a first call holds nothing the outcome needs (no status before it, no Alipay
      * id), so it is updated without being read first, in a commit shared with other workers' writes;
-     * any other row is locked and read, in a transaction of its own. A row that no
-     * longer carries the claim (another node took it over while this one was cut off from the ledger)
-     * is left as it is: its holder settles it, and what it comes to is reported ({@link #takenOver}).
+     * any other row is locked and read, in a transaction of its own. A row this claim's outcome has
+     * settled already (written again after its commit's answer was lost) is reported as it is. A row
+     * that no longer carries the claim (another node took it over while this one was cut off from the
+     * ledger) is left as it is: its holder settles it, and what it comes to is reported ({@link #takenOver}).
      */
     public DeclarationState recordOutcome(@Body DeclareOutcome outcome,
                                           @ExchangeProperty(CustomsConstants.DECLARATION) Declaration declaration,
@@ -69,6 +70,10 @@ public class DeclareCalls {
             OffsetDateTime now = LedgerTime.now(clock);
             StoredDeclaration stored = rows.lock(outcome.declarationRequestId()).orElseThrow(() ->
                     new IllegalStateException("no ledger row for " + outcome.declarationRequestId()));
+            if (stored.settledWith(claim)) {
+                // this outcome was committed already, its answer lost: the row holds it (or what came after)
+                return Optional.of(stored.state(stored.resultMessage()));
+            }
             if (!stored.claimedWith(claim)) {
                 // the holder's tracking may have settled it from a query, which carries no Alipay ids
                 rows.keepAlipayIds(outcome, now);

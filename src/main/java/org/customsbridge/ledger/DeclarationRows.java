@@ -30,13 +30,16 @@ import static org.customsbridge.ledger.LedgerText.name;
  */
 public class DeclarationRows {
 
-    /** An outcome that releases the claim; the row is chosen by what follows. */
+    /**
+     * An outcome that releases the claim, keeping its token as the one that settled the row (every
+     * right-hand side reads the row as it was); the row is chosen by what follows.
+     */
     private static final String OUTCOME = """
             update declaration set status = ?, result_code = ?, result_message = ?,
                 alipay_declaration_id = coalesce(?, alipay_declaration_id),
                 alipay_payment_id = coalesce(?, alipay_payment_id),
-                status_before_declaring = null, claimed_by = null, claimed_until = null, claim_token = null,
-                updated_at = ?
+                status_before_declaring = null, claimed_by = null, claimed_until = null,
+                settled_claim_token = claim_token, claim_token = null, updated_at = ?
             where declaration_request_id = ?""";
     /** Before any retransmission the ledger can hold (every one is due minutes after a declaration). */
     private static final OffsetDateTime NO_EARLIER_RETRANSMISSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
@@ -344,6 +347,7 @@ public class DeclarationRows {
                 rs.getObject("last_declared_at", OffsetDateTime.class),
                 rs.getString("claimed_by"),
                 rs.getString("claim_token"),
+                rs.getString("settled_claim_token"),
                 rs.getString("personal_key_id"));
     }
 

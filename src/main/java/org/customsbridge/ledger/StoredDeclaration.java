@@ -13,6 +13,7 @@ import org.customsbridge.record.RawRecord;
  * @param statusBeforeDeclaring the public status a claimed resend started from ({@code null} for a first call)
  * @param claimedBy             the node that holds the claim, or {@code null}
  * @param claimToken            the fencing token of the claim on the row, or {@code null}
+ * @param settledClaimToken     the token of the claim whose outcome last settled the row, or {@code null}
  * @param lastDeclaredAt        when the last declare call went out
  * @param personalKeyId         the id of the key the fingerprint and personal fields are under, or
  *                              {@code null} when the row holds no personal data
@@ -22,7 +23,7 @@ public record StoredDeclaration(String id, String paymentId, String gateway, Str
                                 String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
                                 DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine,
                                 OffsetDateTime lastDeclaredAt, String claimedBy, String claimToken,
-                                String personalKeyId) {
+                                String settledClaimToken, String personalKeyId) {
 
     /** A call that crashed in flight, or went unanswered, is resent with identical data. */
     public boolean resendable() {
@@ -32,6 +33,11 @@ public record StoredDeclaration(String id, String paymentId, String gateway, Str
     /** Whether the row is in a call under {@code claim} (no other claim has replaced it, no outcome released it). */
     public boolean claimedWith(Claim claim) {
         return status == DeclarationStatus.DECLARING && claim.token().equals(claimToken);
+    }
+
+    /** Whether the row's last outcome was written under {@code claim}, which it released. */
+    public boolean settledWith(Claim claim) {
+        return status != DeclarationStatus.DECLARING && claim.token().equals(settledClaimToken);
     }
 
     /** Whether a claim was made that has not expired at {@code now} (whoever made it). */

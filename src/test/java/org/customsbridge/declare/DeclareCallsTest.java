@@ -17,8 +17,12 @@ import org.customsbridge.ledger.DeclareOutcome;
 import org.customsbridge.ledger.StoredDeclaration;
 import org.customsbridge.testsupport.LedgerDatabase;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 
 /** Outcomes and resends of declare calls on a real ledger schema, without the bundle. */
+@ExtendWith(OutputCaptureExtension.class)
 class DeclareCallsTest {
 
     final LedgerDatabase ledger = LedgerDatabase.create();
@@ -78,7 +82,22 @@ class DeclareCallsTest {
     }
 
     @Test
-    void anOutcomeUnderAClaimTakenOverIsNotWrittenAndTheHoldersOutcomeIsReported() {
+    void anOutcomeWrittenAgainAfterItsCommitsAnswerWasLostFindsItselfThere(CapturedOutput output) {
+        claimNew("DEC-1");
+        DeclareOutcome accepted = new DeclareOutcome("DEC-1", DeclarationStatus.ACCEPTED, "S", "success",
+                "ALIPAY-DEC-1", null);
+        calls.recordOutcome(accepted, declaration("DEC-1"), current);   // committed, but its answer was lost
+
+        DeclarationState again = calls.recordOutcome(accepted, declaration("DEC-1"), current);
+
+        assertThat(again.status()).isEqualTo(DeclarationStatus.ACCEPTED);
+        assertThat(again.alipayDeclarationId()).isEqualTo("ALIPAY-DEC-1");
+        assertThat(ledger.history("DEC-1")).containsExactly("->ACCEPTED");
+        assertThat(output).as("no takeover reported").doesNotContain("taken over");
+    }
+
+    @Test
+    void anOutcomeUnderAClaimTakenOverIsNotWrittenAndTheHoldersOutcomeIsReported(CapturedOutput output) {
         claimNew("DEC-1");
         Claim lost = current;
         current = claimForResend("DEC-1", "other-node");
@@ -93,6 +112,7 @@ class DeclareCallsTest {
         assertThat(ledger.column("DEC-1", "alipay_declaration_id", String.class))
                 .as("the Alipay ids of the lost call are kept").isEqualTo("ALIPAY-DEC-1");
         assertThat(ledger.history("DEC-1")).containsExactly("->ACCEPTED");
+        assertThat(output).contains("The claim on DEC-1 was taken over");
     }
 
     @Test
