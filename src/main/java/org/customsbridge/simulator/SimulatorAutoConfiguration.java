@@ -63,7 +63,7 @@ public class SimulatorAutoConfiguration {
 
     @Bean
     SimulatorRules simulatorRules(SimulatorSettings settings) {
-        return new SimulatorRules(settings.rules(), settings.faults());
+        return new SimulatorRules(settings.rules(), settings.faults(), settings.remember());
     }
 
     @Bean

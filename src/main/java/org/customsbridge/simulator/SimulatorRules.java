@@ -1,12 +1,12 @@
 package org.customsbridge.simulator;
 
+import java.util.Collections;
 import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * The configured misbehaviours of the simulated Alipay and customs (customs.simulator.rules), by
@@ -20,14 +20,26 @@ public class SimulatorRules {
 
     private final List<SimulatorSettings.Rule> rules;
     private final SimulatorSettings.Faults faults;
-    private final Map<String, AtomicInteger> declareCalls = new ConcurrentHashMap<>();
+    /** The declare calls of each id a rule with an answer matched (for its {@code times}), oldest id forgotten first. */
+    private final Map<String, Integer> declareCalls;
 
     public SimulatorRules(Map<String, SimulatorSettings.Rule> rules) {
-        this(rules, new SimulatorSettings.Faults(0, 0, 0, 0, 0));
+        this(rules, new SimulatorSettings.Faults(0, 0, 0, 0, 0), SimulatedDeclarations.REMEMBER);
     }
 
-    public SimulatorRules(Map<String, SimulatorSettings.Rule> rules, SimulatorSettings.Faults faults) {
+    /**
+     * @param remember how many ids' declare calls are counted at most ({@code customs.simulator.remember}):
+     *                 beyond that the id first counted is forgotten, and its next call counts as its first
+     */
+    public SimulatorRules(Map<String, SimulatorSettings.Rule> rules, SimulatorSettings.Faults faults, int remember) {
         this.faults = faults;
+        // a rule may match every id of a long run (a fault for each id's first call): the counts are bounded
+        this.declareCalls = Collections.synchronizedMap(new LinkedHashMap<>() {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<String, Integer> eldest) {
+                return size() > remember;
+            }
+        });
         this.rules = rules.values().stream().filter(r -> r.prefix() != null && !r.prefix().isEmpty())
                 .sorted(Comparator.comparingInt((SimulatorSettings.Rule r) -> r.prefix().length()).reversed())
                 .toList();
@@ -51,7 +63,7 @@ public class SimulatorRules {
         if (rule.isEmpty()) {
             return Optional.empty();
         }
-        int call = declareCalls.computeIfAbsent(id, k -> new AtomicInteger()).incrementAndGet();
+        int call = declareCalls.merge(id, 1, Integer::sum);
         int times = rule.get().times();
         return times > 0 && call > times ? Optional.empty() : Optional.of(rule.get().answer().strip());
     }

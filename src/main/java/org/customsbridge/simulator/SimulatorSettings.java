@@ -27,10 +27,10 @@ import org.springframework.validation.annotation.Validated;
  * @param wechatApiKey         the WeChat Pay API key the sandbox shares with the bundle; the default is a
  *                             demo key, never a real one
  * @param timeoutDelay         how long a {@code timeout} rule keeps the caller waiting
- * @param remember             how many declarations, and how many journal entries, the sandbox keeps; beyond
- *                             that it forgets the oldest first (a forgotten id is answered as new, and is
- *                             unknown to a query): a bound for long runs through the sandbox, such as a
- *                             benchmark of millions of records
+ * @param remember             how many declarations, how many journal entries, and how many ids' declare calls
+ *                             (for a rule's times) the sandbox keeps; beyond that it forgets the oldest first
+ *                             (a forgotten id is answered as new, and is unknown to a query): a bound for long
+ *                             runs through the sandbox, such as a benchmark of millions of records
  * @param rules                behaviours by declarationRequestId prefix ({@code customs.simulator.rules.<name>.*});
  *                             for WeChat Pay, whose calls carry no declarationRequestId, by merchantOrderNo prefix
  * @param faults               faults at random, by share of declare calls
