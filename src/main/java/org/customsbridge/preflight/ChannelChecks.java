@@ -11,6 +11,8 @@ import javax.sql.DataSource;
 
 import org.apache.camel.CamelContext;
 import org.apache.camel.ProducerTemplate;
+import org.apache.camel.model.Model;
+import org.apache.camel.model.RouteTemplateDefinition;
 import org.customsbridge.events.StatusSinks;
 import org.customsbridge.intake.EndpointIntakeSettings;
 import org.customsbridge.operations.FolderHealthIndicator;
@@ -29,17 +31,18 @@ public class ChannelChecks implements PreflightCheck {
     private final CamelContext camel;
     private final Binder binder;
     private final DataSource ledger;
-    private final Path outbox;
+    /** The route template of file sinks, whose parameter {@code directory} has the default folder. */
+    private static final String FILE_SINK_TEMPLATE = "deliver-file";
+
     private final DataSize minFreeSpace;
     private final EndpointIntakeSettings intakes;
 
-    public ChannelChecks(CamelContext camel, Binder binder, DataSource ledger, Path outbox, DataSize minFreeSpace,
+    public ChannelChecks(CamelContext camel, Binder binder, DataSource ledger, DataSize minFreeSpace,
                          EndpointIntakeSettings intakes) {
         this.camel = camel;
         this.intakes = intakes;
         this.binder = binder;
         this.ledger = ledger;
-        this.outbox = outbox;
         this.minFreeSpace = minFreeSpace;
     }
 
@@ -118,9 +121,18 @@ public class ChannelChecks implements PreflightCheck {
         }
     }
 
+    /** Where a file sink without a directory writes: its route template's default, placeholders resolved. */
+    private String defaultFolder() {
+        RouteTemplateDefinition template = camel.getCamelContextExtension().getContextPlugin(Model.class)
+                .getRouteTemplateDefinition(FILE_SINK_TEMPLATE);
+        return camel.resolvePropertyPlaceholders(template.getTemplateParameters().stream()
+                .filter(parameter -> parameter.getName().equals("directory")).findFirst().orElseThrow()
+                .getDefaultValue());
+    }
+
     private PreflightResult folder(String part, String property, Map<String, String> parameters) {
         String directory = parameters.get("directory");
-        Path folder = directory == null || directory.isBlank() ? outbox.resolve("status") : Path.of(directory);
+        Path folder = Path.of(directory == null || directory.isBlank() ? defaultFolder() : directory);
         var health = new FolderHealthIndicator(FolderHealthIndicator.created(folder), minFreeSpace).health();
         if (Status.UP.equals(health.getStatus())) {
             return PreflightResult.ok(part, folder.toAbsolutePath().normalize().toString());

@@ -57,10 +57,9 @@ public class PreflightConfiguration {
     @Bean
     @Order(3)
     PreflightCheck channels(CamelContext camel, Environment environment, DataSource ledger,
-                            CustomsProperties customs, OperationsSettings operations,
-                            EndpointIntakeSettings intakes) {
-        return new ChannelChecks(camel, Binder.get(environment), ledger, customs.outbox(),
-                operations.health().minFreeSpace(), intakes);
+                            OperationsSettings operations, EndpointIntakeSettings intakes) {
+        return new ChannelChecks(camel, Binder.get(environment), ledger, operations.health().minFreeSpace(),
+                intakes);
     }
 
     @Bean

@@ -43,7 +43,7 @@ class PreflightFlowTest {
         assertThat(output.getOut()).contains("preflight passed")
                 .containsPattern("ledger\\s+ok").containsPattern("ledger schema\\s+ok")
                 .containsPattern("broker\\s+ok").containsPattern("inbox\\s+ok").containsPattern("outbox\\s+ok")
-                .containsPattern("sink file\\s+ok")
+                .containsPattern("sink file\\s+ok\\s+" + root.resolve("outbox").resolve("status").toAbsolutePath())
                 .containsPattern("gateway alipay-plus\\s+ok").containsPattern("gateway mapi\\s+ok")
                 .containsPattern("gateway wechat\\s+ok");
         // no intake ran: the file is still waiting, and nothing was declared
