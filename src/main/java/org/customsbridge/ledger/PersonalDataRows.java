@@ -31,10 +31,13 @@ public class PersonalDataRows {
             .filter(DeclarationStatus::isTerminal).map(status -> "'" + status.name() + "'")
             .collect(Collectors.joining(", ", "(", ")"));
 
-    /** The sweep of {@link #encryptClearRows()} in {@code ledger_sweep}. */
-    static final String SWEEP = "encrypt-clear-rows";
-    /** How far nodes' clocks may differ: a later sweep also reads rows changed this long before the last began. */
+    /** The sweeps in {@code ledger_sweep}: of {@link #encryptClearRows()}, and of {@link #eraseSettled()}. */
+    static final String ENCRYPT_SWEEP = "encrypt-clear-rows";
+    static final String ERASE_SWEEP = "erase-settled";
+    /** How far nodes' clocks may differ: a later sweep also reads rows changed this long before where the last reached. */
     static final Duration CLOCK_MARGIN = Duration.ofDays(1);
+    /** Before any row the ledger can hold: where a sweep that has not run yet starts. */
+    private static final OffsetDateTime BEFORE_ANY_ROW = OffsetDateTime.parse("2000-01-01T00:00:00Z");
 
     private final JdbcTemplate jdbc;
     private final FieldsJson json;
@@ -62,7 +65,7 @@ public class PersonalDataRows {
      */
     public int encryptClearRows() {
         OffsetDateTime started = LedgerTime.now(clock);
-        Optional<OffsetDateTime> since = coveredUntil(SWEEP).map(covered -> covered.minus(CLOCK_MARGIN));
+        Optional<OffsetDateTime> since = coveredUntil(ENCRYPT_SWEEP).map(covered -> covered.minus(CLOCK_MARGIN));
         // a row in clear names no key and spells a personal field's name in its JSON; the key is
         // compared through coalesce so that the range on updated_at picks the index, not the key's
         String holdsPersonal = Fields.PERSONAL.stream().map(name -> "request_fields like '%\"" + name + "\":%'")
@@ -88,41 +91,31 @@ public class PersonalDataRows {
         if (encrypted > 0) {
             LOG.info("Encrypted the personal data of {} ledger rows written before it was encrypted", encrypted);
         }
-        cover(SWEEP, started);
+        cover(ENCRYPT_SWEEP, started);
         return encrypted;
-    }
-
-    /** Until when the sweep {@code name} has read every row, if it has run. */
-    private Optional<OffsetDateTime> coveredUntil(String name) {
-        return jdbc.query("select covered_until from ledger_sweep where name = ?",
-                (rs, row) -> rs.getObject(1, OffsetDateTime.class), name).stream().findFirst();
-    }
-
-    /** Notes that the sweep {@code name} has read every row changed before {@code until}; never moves it back. */
-    private void cover(String name, OffsetDateTime until) {
-        if (jdbc.update("update ledger_sweep set covered_until = ? where name = ? and covered_until < ?",
-                until, name, until) == 1) {
-            return;
-        }
-        try {
-            jdbc.update("insert into ledger_sweep (name, covered_until) select ?, ? "
-                    + "where not exists (select 1 from ledger_sweep where name = ?)", name, until, name);
-        } catch (DuplicateKeyException anotherNode) {
-            // a node starting at the same moment noted its own sweep: either covers the rows read
-        }
     }
 
     /**
      * Erases the personal fields of settled declarations whose last change is older than the retention,
-     * keeping their outcome, fingerprint and history.
+     * keeping their outcome, fingerprint and history. The first check reads every row older than the
+     * retention; each later one only those whose last change came after the previous check's cut-off
+     * (less {@link #CLOCK_MARGIN}): every older row was erased then, or was changed since — settling a
+     * row sets {@code updated_at} — and so falls in the later range. A check then reads a day and the
+     * time since the last check of the ledger's history, not all of it.
      *
      * @return how many rows lost their personal data
      */
     public int eraseSettled() {
         OffsetDateTime now = LedgerTime.now(clock);
+        OffsetDateTime cutOff = now.minus(retention);
+        OffsetDateTime since = coveredUntil(ERASE_SWEEP).map(covered -> covered.minus(CLOCK_MARGIN))
+                .orElse(BEFORE_ANY_ROW);
+        // the status is tested through an expression: H2 would otherwise read every settled row through
+        // the status index rather than the range of updated_at through its own
         List<Map<String, Object>> expired = jdbc.queryForList("select declaration_request_id, request_fields "
-                + "from declaration where personal_key_id is not null and personal_data_erased_at is null "
-                + "and status in " + SETTLED + " and updated_at < ?", now.minus(retention));
+                + "from declaration where updated_at >= ? and updated_at < ? and personal_key_id is not null "
+                + "and personal_data_erased_at is null and case when status in " + SETTLED + " then 1 else 0 end = 1",
+                since, cutOff);
         int erased = 0;
         for (Map<String, Object> row : expired) {
             String stored = (String) row.get("request_fields");
@@ -136,7 +129,28 @@ public class PersonalDataRows {
         if (erased > 0) {
             LOG.info("Erased the personal data of {} settled declarations older than {}", erased, retention);
         }
+        cover(ERASE_SWEEP, cutOff);
         return erased;
+    }
+
+    /** Until when the sweep {@code name} has handled every row (every row changed before then), if it has run. */
+    private Optional<OffsetDateTime> coveredUntil(String name) {
+        return jdbc.query("select covered_until from ledger_sweep where name = ?",
+                (rs, row) -> rs.getObject(1, OffsetDateTime.class), name).stream().findFirst();
+    }
+
+    /** Notes that the sweep {@code name} has handled every row changed before {@code until}; never moves it back. */
+    private void cover(String name, OffsetDateTime until) {
+        if (jdbc.update("update ledger_sweep set covered_until = ? where name = ? and covered_until < ?",
+                until, name, until) == 1) {
+            return;
+        }
+        try {
+            jdbc.update("insert into ledger_sweep (name, covered_until) select ?, ? "
+                    + "where not exists (select 1 from ledger_sweep where name = ?)", name, until, name);
+        } catch (DuplicateKeyException anotherNode) {
+            // another node noted the same sweep at the same moment: either covers the rows read
+        }
     }
 
     private Map<String, String> read(String text) {

@@ -165,6 +165,27 @@ class PersonalDataRowsTest {
                 .startsWith("already declared");
     }
 
+    @Test
+    void aLaterRetentionCheckReadsOnlyTheRowsChangedSinceTheLastCutOffLessADay() {
+        underKey1.admissions.admit(withBuyer("DEC-1", "1.00"), source(1));
+        underKey1.settle("DEC-1", DeclarationStatus.DECLARE_FAILED);
+        ledger.clock.advance(Duration.ofDays(30).plusMinutes(1));
+        assertThat(underKey1.personal.eraseSettled()).as("the first check reads every settled row").isEqualTo(1);
+
+        underKey1.admissions.admit(withBuyer("DEC-2", "1.00"), source(2));
+        underKey1.settle("DEC-2", DeclarationStatus.DECLARE_FAILED);
+        // settled by a node whose clock is two days behind the last check's cut-off, beyond the margin
+        underKey1.admissions.admit(withBuyer("DEC-3", "1.00"), source(3));
+        underKey1.settle("DEC-3", DeclarationStatus.DECLARE_FAILED);
+        ledger.jdbc.update("update declaration set updated_at = ? where declaration_request_id = 'DEC-3'",
+                ledger.now().minusDays(32));
+        ledger.clock.advance(Duration.ofDays(30).plusMinutes(1));
+
+        assertThat(underKey1.personal.eraseSettled()).isEqualTo(1);
+        assertThat(ledger.column("DEC-2", "personal_data_erased_at", OffsetDateTime.class)).isNotNull();
+        assertThat(ledger.column("DEC-3", "personal_data_erased_at", OffsetDateTime.class)).isNull();
+    }
+
     /** A row as a bundle of a release before personal data was encrypted wrote it: buyer fields in clear. */
     private void writtenInClear(String id, OffsetDateTime at) {
         ledger.jdbc.update("""
