@@ -66,12 +66,11 @@ public class PersonalDataRows {
     public int encryptClearRows() {
         OffsetDateTime started = LedgerTime.now(clock);
         Optional<OffsetDateTime> since = coveredUntil(ENCRYPT_SWEEP).map(covered -> covered.minus(CLOCK_MARGIN));
-        // a row in clear names no key and spells a personal field's name in its JSON; the key is
-        // compared through coalesce so that the range on updated_at picks the index, not the key's
+        // a row in clear names no key and spells a personal field's name in its JSON
         String holdsPersonal = Fields.PERSONAL.stream().map(name -> "request_fields like '%\"" + name + "\":%'")
                 .collect(Collectors.joining(" or ", "(", ")"));
         String sql = "select declaration_request_id, request_fields, pending_fields from declaration "
-                + "where coalesce(personal_key_id, '') = '' and " + holdsPersonal;
+                + "where personal_key_id is null and " + holdsPersonal;
         List<Map<String, Object>> clear = since.isPresent()
                 ? jdbc.queryForList(sql + " and updated_at >= ?", since.get())
                 : jdbc.queryForList(sql);
