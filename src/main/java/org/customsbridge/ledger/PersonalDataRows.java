@@ -65,15 +65,14 @@ public class PersonalDataRows {
      */
     public int encryptClearRows() {
         OffsetDateTime started = LedgerTime.now(clock);
-        Optional<OffsetDateTime> since = coveredUntil(ENCRYPT_SWEEP).map(covered -> covered.minus(CLOCK_MARGIN));
+        OffsetDateTime since = coveredUntil(ENCRYPT_SWEEP).map(covered -> covered.minus(CLOCK_MARGIN))
+                .orElse(BEFORE_ANY_ROW);
         // a row in clear names no key and spells a personal field's name in its JSON
         String holdsPersonal = Fields.PERSONAL.stream().map(name -> "request_fields like '%\"" + name + "\":%'")
                 .collect(Collectors.joining(" or ", "(", ")"));
-        String sql = "select declaration_request_id, request_fields, pending_fields from declaration "
-                + "where personal_key_id is null and " + holdsPersonal;
-        List<Map<String, Object>> clear = since.isPresent()
-                ? jdbc.queryForList(sql + " and updated_at >= ?", since.get())
-                : jdbc.queryForList(sql);
+        List<Map<String, Object>> clear = jdbc.queryForList("select declaration_request_id, request_fields, "
+                + "pending_fields from declaration where updated_at >= ? and personal_key_id is null and "
+                + holdsPersonal, since);
         int encrypted = 0;
         for (Map<String, Object> row : clear) {
             String stored = (String) row.get("request_fields");
