@@ -13,7 +13,8 @@ import org.customsbridge.record.RawRecord;
  * @param statusBeforeDeclaring the public status a claimed resend started from ({@code null} for a first call)
  * @param claimedBy             the node that holds the claim, or {@code null}
  * @param claimToken            the fencing token of the claim on the row, or {@code null}
- * @param settledClaimToken     the token of the claim whose outcome last settled the row, or {@code null}
+ * @param settledClaimToken     the token of the claim whose call's outcome was written last (releasing it), or
+ *                              {@code null}
  * @param lastDeclaredAt        when the last declare call went out
  * @param personalKeyId         the id of the key the fingerprint and personal fields are under, or
  *                              {@code null} when the row holds no personal data

@@ -28,12 +28,12 @@ import org.springframework.util.unit.DataSize;
  */
 public class ChannelChecks implements PreflightCheck {
 
-    private final CamelContext camel;
-    private final Binder binder;
-    private final DataSource ledger;
     /** The route template of file sinks, whose parameter {@code directory} has the default folder. */
     private static final String FILE_SINK_TEMPLATE = "deliver-file";
 
+    private final CamelContext camel;
+    private final Binder binder;
+    private final DataSource ledger;
     private final DataSize minFreeSpace;
     private final EndpointIntakeSettings intakes;
 
