@@ -41,8 +41,6 @@ public class DeclarationRows {
                 status_before_declaring = null, claimed_by = null, claimed_until = null,
                 settled_claim_token = claim_token, claim_token = null, updated_at = ?
             where declaration_request_id = ?""";
-    /** Before any retransmission the ledger can hold (every one is due minutes after a declaration). */
-    private static final OffsetDateTime NO_EARLIER_RETRANSMISSION = OffsetDateTime.parse("2000-01-01T00:00:00Z");
 
     private final JdbcTemplate jdbc;
     private final TransactionTemplate transactions;
@@ -217,7 +215,7 @@ public class DeclarationRows {
         // (NULL sorts first there: an open range read the whole ledger at every check)
         return jdbc.queryForList("select declaration_request_id from declaration "
                         + "where retransmit_after between ? and ? and status <> 'DECLARING' order by retransmit_after",
-                String.class, NO_EARLIER_RETRANSMISSION, now);
+                String.class, LedgerTime.BEFORE_ANY_ROW, now);
     }
 
     /** Takes the scheduled data of a locked row off it, as the declaration to send. */

@@ -7,7 +7,6 @@ import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.stream.Collectors;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -36,8 +35,6 @@ public class PersonalDataRows {
     static final String ERASE_SWEEP = "erase-settled";
     /** How far nodes' clocks may differ: a later sweep also reads rows changed this long before where the last reached. */
     static final Duration CLOCK_MARGIN = Duration.ofDays(1);
-    /** Before any row the ledger can hold: where a sweep that has not run yet starts. */
-    private static final OffsetDateTime BEFORE_ANY_ROW = OffsetDateTime.parse("2000-01-01T00:00:00Z");
 
     private final JdbcTemplate jdbc;
     private final FieldsJson json;
@@ -65,8 +62,7 @@ public class PersonalDataRows {
      */
     public int encryptClearRows() {
         OffsetDateTime started = LedgerTime.now(clock);
-        OffsetDateTime since = coveredUntil(ENCRYPT_SWEEP).map(covered -> covered.minus(CLOCK_MARGIN))
-                .orElse(BEFORE_ANY_ROW);
+        OffsetDateTime since = sweepFrom(ENCRYPT_SWEEP);
         // a row in clear names no key and spells a personal field's name in its JSON
         String holdsPersonal = Fields.PERSONAL.stream().map(name -> "request_fields like '%\"" + name + "\":%'")
                 .collect(Collectors.joining(" or ", "(", ")"));
@@ -106,8 +102,7 @@ public class PersonalDataRows {
     public int eraseSettled() {
         OffsetDateTime now = LedgerTime.now(clock);
         OffsetDateTime cutOff = now.minus(retention);
-        OffsetDateTime since = coveredUntil(ERASE_SWEEP).map(covered -> covered.minus(CLOCK_MARGIN))
-                .orElse(BEFORE_ANY_ROW);
+        OffsetDateTime since = sweepFrom(ERASE_SWEEP);
         // the status is tested through an expression: H2 would otherwise read every settled row through
         // the status index rather than the range of updated_at through its own
         List<Map<String, Object>> expired = jdbc.queryForList("select declaration_request_id, request_fields "
@@ -131,10 +126,14 @@ public class PersonalDataRows {
         return erased;
     }
 
-    /** Until when the sweep {@code name} has handled every row (every row changed before then), if it has run. */
-    private Optional<OffsetDateTime> coveredUntil(String name) {
+    /**
+     * The earliest last change the sweep {@code name} reads: {@link #CLOCK_MARGIN} before where it reached
+     * (every row changed before that was handled), or before any row when it has not run.
+     */
+    private OffsetDateTime sweepFrom(String name) {
         return jdbc.query("select covered_until from ledger_sweep where name = ?",
-                (rs, row) -> rs.getObject(1, OffsetDateTime.class), name).stream().findFirst();
+                        (rs, row) -> rs.getObject(1, OffsetDateTime.class), name).stream().findFirst()
+                .map(covered -> covered.minus(CLOCK_MARGIN)).orElse(LedgerTime.BEFORE_ANY_ROW);
     }
 
     /** Notes that the sweep {@code name} has handled every row changed before {@code until}; never moves it back. */
