@@ -56,16 +56,17 @@ public class SimulatorRules {
 
     /** The fault this declare call of {@code id} gets, if any; counts the call. */
     public Optional<String> declareFault(String id) {
-        if (rule(id).isEmpty()) {
+        Optional<SimulatorSettings.Rule> found = rule(id);
+        if (found.isEmpty()) {
             return randomFault();
         }
-        Optional<SimulatorSettings.Rule> rule = rule(id).filter(r -> r.answer() != null && !r.answer().isBlank());
-        if (rule.isEmpty()) {
+        SimulatorSettings.Rule rule = found.get();
+        if (rule.answer() == null || rule.answer().isBlank()) {
             return Optional.empty();
         }
         int call = declareCalls.merge(id, 1, Integer::sum);
-        int times = rule.get().times();
-        return times > 0 && call > times ? Optional.empty() : Optional.of(rule.get().answer().strip());
+        int times = rule.times();
+        return times > 0 && call > times ? Optional.empty() : Optional.of(rule.answer().strip());
     }
 
     private Optional<String> randomFault() {
