@@ -31,18 +31,25 @@ import org.springframework.dao.DuplicateKeyException;
 public class DeclarationAdmissions {
 
     private static final long LOOK_AGAIN_MILLIS = 250;
+    private static final String INVALID_RECORD = "INVALID_RECORD";
 
     private final DeclarationRows rows;
     private final StatusHistory history;
     private final AdmissionPolicy policy;
     private final Claims claims;
+    private final OrderKeys orderKeys;
     private final Clock clock;
 
-    public DeclarationAdmissions(DeclarationRows rows, StatusHistory history, AdmissionPolicy policy, Clock clock) {
+    /**
+     * @param orderKeys what the gateways key a declaration by besides its id: one id holds each such key
+     */
+    public DeclarationAdmissions(DeclarationRows rows, StatusHistory history, AdmissionPolicy policy,
+                                 OrderKeys orderKeys, Clock clock) {
         this.rows = rows;
         this.history = history;
         this.policy = policy;
         this.claims = policy.claims();
+        this.orderKeys = orderKeys;
         this.clock = clock;
     }
 
@@ -52,7 +59,9 @@ public class DeclarationAdmissions {
      * claimed). Anything else: report what the ledger holds.
      */
     public Admission admit(@Body Declaration declaration, @ExchangeProperty(CustomsConstants.RECORD) RawRecord source) {
-        Claim claimed = claimNew(declaration, source);
+        Optional<OrderKeys.OrderKey> orderKey = orderKeys.of(declaration);
+        // an order key is checked before the row is claimed, which the shared commit of a new id cannot do
+        Claim claimed = orderKey.isEmpty() ? claimNew(declaration, source) : null;
         if (claimed != null) {
             return Admission.toSend(declaration, claimed);
         }
@@ -63,7 +72,7 @@ public class DeclarationAdmissions {
             Claim claim = claims.claim(now());
             Admission admission;
             try {
-                admission = rows.inTransaction(() -> tryAdmit(declaration, source, claim));
+                admission = rows.inTransaction(() -> tryAdmit(declaration, source, orderKey, claim));
             } catch (RuntimeException failed) {
                 claims.release(claim);
                 throw failed;
@@ -113,11 +122,18 @@ public class DeclarationAdmissions {
     }
 
     /** One look at the ledger; {@code null} while another live call holds the id (the caller waits for it). */
-    private Admission tryAdmit(Declaration declaration, RawRecord source, Claim claim) {
+    private Admission tryAdmit(Declaration declaration, RawRecord source, Optional<OrderKeys.OrderKey> orderKey,
+                               Claim claim) {
         OffsetDateTime now = now();
         Optional<StoredDeclaration> existing = rows.lock(declaration.declarationRequestId());
+        Optional<String> holder = orderKey.flatMap(key -> rows.orderHolder(key.key()));
+        Optional<String> otherHolder = holder.filter(id -> !id.equals(declaration.declarationRequestId()));
         if (existing.isEmpty()) {
+            if (otherHolder.isPresent()) {
+                return declaredUnderAnotherId(declaration, source, orderKey.get(), otherHolder.get(), null, now);
+            }
             rows.insertClaimed(declaration, source, claim, now);
+            holdOrder(orderKey, holder, declaration, now);
             return Admission.toSend(declaration, claim);
         }
         StoredDeclaration stored = existing.get();
@@ -129,7 +145,12 @@ public class DeclarationAdmissions {
             case WAIT:
                 return null;
             case SEND:
+                if (otherHolder.isPresent()) {
+                    // an invalid row, never sent (or a row declared before orders had holders)
+                    return declaredUnderAnotherId(declaration, source, orderKey.get(), otherHolder.get(), stored, now);
+                }
                 rows.claimForResend(declaration, source, stored, claim, now);
+                holdOrder(orderKey, holder, declaration, now);
                 return Admission.toSend(declaration, claim);
             case REFUSE:
                 return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
@@ -152,6 +173,44 @@ public class DeclarationAdmissions {
                 return Admission.toReport(declaration, stored.state("already declared"
                         + (stored.resultMessage() == null ? "" : ": " + stored.resultMessage())));
         }
+    }
+
+    /**
+     * Makes the declaration the holder of its order, if it has one no id holds yet. Another id racing for
+     * the order makes the insert fail, and the transaction is tried again (which then finds that id).
+     */
+    private void holdOrder(Optional<OrderKeys.OrderKey> orderKey, Optional<String> holder, Declaration declaration,
+                           OffsetDateTime now) {
+        if (orderKey.isPresent() && holder.isEmpty()) {
+            rows.holdOrder(orderKey.get().key(), declaration.declarationRequestId(), now);
+        }
+    }
+
+    /**
+     * A record whose order its gateway holds a declaration of already, under another id: invalid, as the
+     * gateway would refuse it or take it for the other one. Its row (new, or the invalid one it had)
+     * says so, and so does a status event; a row that holds a declaration is never overwritten.
+     */
+    private Admission declaredUnderAnotherId(Declaration declaration, RawRecord source, OrderKeys.OrderKey orderKey,
+                                             String holder, StoredDeclaration row, OffsetDateTime now) {
+        String message = source.location() + ": " + orderKey.description() + " is declared already, by"
+                + " declarationRequestId \"" + holder + "\"; its gateway takes one declaration of an order, so a"
+                + " correction goes under that id";
+        InvalidRecord invalid = new InvalidRecord(source, message, declaration.declarationRequestId(),
+                declaration.gateway());
+        if (row == null) {
+            rows.insertInvalid(invalid, now);
+        } else if (AdmissionPolicy.invalidRecordMayWrite(row)) {
+            rows.updateInvalid(invalid, now);
+        }
+        if (row == null || AdmissionPolicy.invalidRecordMayWrite(row)) {
+            history.record(new StatusChange(true, declaration.declarationRequestId(), declaration.paymentId(),
+                    declaration.gateway(), row == null ? null : DeclarationStatus.INVALID, DeclarationStatus.INVALID,
+                    INVALID_RECORD, message, null, null), now);
+        }
+        return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
+                declaration.gateway(), DeclarationStatus.INVALID, INVALID_RECORD, message,
+                row == null ? null : row.alipayDeclarationId()));
     }
 
     private static void pause() {
@@ -198,22 +257,22 @@ public class DeclarationAdmissions {
                 String rawId = DeclarationRows.rawId(invalid);
                 rows.insertRejected(invalid, now);
                 history.record(new StatusChange(false, rawId, record.field("paymentId"), gateway,
-                        null, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
+                        null, DeclarationStatus.INVALID, INVALID_RECORD, invalid.message(), null, null), now);
                 return new DeclarationState(rawId, gateway, DeclarationStatus.INVALID,
-                        "INVALID_RECORD", invalid.message(), null);
+                        INVALID_RECORD, invalid.message(), null);
             }
             Optional<StoredDeclaration> stored = rows.lock(id);
             if (stored.isEmpty()) {
                 rows.insertInvalid(invalid, now);
                 history.record(new StatusChange(true, id, record.field("paymentId"), invalid.gateway(), null,
-                        DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
+                        DeclarationStatus.INVALID, INVALID_RECORD, invalid.message(), null, null), now);
             } else if (AdmissionPolicy.invalidRecordMayWrite(stored.get())) {
                 rows.updateInvalid(invalid, now);
                 // Each invalid submission is news to the ERP, even when the status stays INVALID.
                 history.record(new StatusChange(true, id, record.field("paymentId"), gateway, DeclarationStatus.INVALID,
-                        DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(), null, null), now);
+                        DeclarationStatus.INVALID, INVALID_RECORD, invalid.message(), null, null), now);
             }
-            return new DeclarationState(id, gateway, DeclarationStatus.INVALID, "INVALID_RECORD", invalid.message(),
+            return new DeclarationState(id, gateway, DeclarationStatus.INVALID, INVALID_RECORD, invalid.message(),
                     null);
         });
     }

@@ -9,6 +9,7 @@ import org.customsbridge.admission.AdmissionPolicy;
 import org.customsbridge.admission.ClaimFence;
 import org.customsbridge.admission.Claims;
 import org.customsbridge.admission.DeclarationAdmissions;
+import org.customsbridge.admission.OrderKeys;
 import org.customsbridge.admission.RetransmissionRule;
 import org.customsbridge.declare.DeclareCalls;
 import org.customsbridge.ledger.DeclarationRows;
@@ -22,6 +23,7 @@ import org.customsbridge.ledger.StatusHistory;
 import org.customsbridge.privacy.LedgerKeys;
 import org.customsbridge.privacy.PersonalData;
 import org.customsbridge.privacy.PersonalDataSettings;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -108,8 +110,9 @@ public class LedgerConfiguration {
 
     @Bean
     DeclarationAdmissions declarationAdmissions(DeclarationRows rows, StatusHistory history, AdmissionPolicy policy,
-                                                Clock clock) {
-        return new DeclarationAdmissions(rows, history, policy, clock);
+                                                ObjectProvider<OrderKeys> orderKeys, Clock clock) {
+        return new DeclarationAdmissions(rows, history, policy, OrderKeys.anyOf(orderKeys.orderedStream().toList()),
+                clock);
     }
 
     @Bean

@@ -4,6 +4,7 @@ import java.util.Optional;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
+import org.customsbridge.admission.OrderKeys;
 import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.StoredDeclaration;
 import org.customsbridge.signing.KeySources;
@@ -15,6 +16,7 @@ import org.customsbridge.wechat.WechatAnswerVerifier;
 import org.customsbridge.wechat.WechatDeclareAnswerMapper;
 import org.customsbridge.wechat.WechatDeclareRequestMapper;
 import org.customsbridge.wechat.WechatInquiries;
+import org.customsbridge.wechat.WechatOrderKeys;
 import org.customsbridge.wechat.WechatQueryAnswerMapper;
 import org.customsbridge.wechat.WechatQueryRequestMapper;
 import org.customsbridge.wechat.WechatRequestSigner;
@@ -129,5 +131,11 @@ public class WechatConfiguration {
     @Bean
     CustomsAnswerLists customsAnswerLists() {
         return new CustomsAnswerLists();
+    }
+
+    /** WeChat Pay keys a declaration by order, sub-order and customs: the ledger lets one id hold each. */
+    @Bean
+    OrderKeys wechatOrderKeys() {
+        return new WechatOrderKeys();
     }
 }

@@ -182,6 +182,25 @@ public class DeclarationRows {
                 claim.node(), claim.until(), claim.token(), now, now, now, declaration.declarationRequestId()) == 1;
     }
 
+    /**
+     * The id that holds {@code orderKey}: the one declaration its gateway keeps of that order
+     * ({@link org.customsbridge.admission.OrderKeys}).
+     */
+    public Optional<String> orderHolder(String orderKey) {
+        return jdbc.query("select declaration_request_id from declaration_order where order_key = ?",
+                (rs, row) -> rs.getString(1), orderKey).stream().findFirst();
+    }
+
+    /**
+     * Makes {@code id}, whose row exists, the holder of {@code orderKey}.
+     *
+     * @throws DuplicateKeyException when another transaction made another id its holder first
+     */
+    public void holdOrder(String orderKey, String id, OffsetDateTime now) {
+        jdbc.update("insert into declaration_order (order_key, declaration_request_id, created_at) values (?, ?, ?)",
+                orderKey, id, now);
+    }
+
     /** Claims a known row for another call of {@code declaration} (counted), keeping its public status. */
     public void claimForResend(Declaration declaration, RawRecord source, StoredDeclaration stored, Claim claim,
                                OffsetDateTime now) {

@@ -3,12 +3,18 @@ package org.customsbridge.admission;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.customsbridge.testsupport.Declarations.declaration;
 import static org.customsbridge.testsupport.Declarations.source;
+import static org.customsbridge.testsupport.Declarations.wechat;
 import static org.customsbridge.testsupport.Declarations.with;
 
 import java.time.Duration;
 import java.time.OffsetDateTime;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import org.customsbridge.declare.DeclareCalls;
 import org.customsbridge.ledger.DeclarationState;
@@ -18,6 +24,7 @@ import org.customsbridge.record.Declaration;
 import org.customsbridge.record.RawRecord;
 import org.customsbridge.testsupport.LedgerDatabase;
 import org.customsbridge.validation.InvalidRecord;
+import org.customsbridge.wechat.WechatOrderKeys;
 import org.junit.jupiter.api.Test;
 
 /** Admissions on a real ledger schema (in-memory H2, or PostgreSQL with -Ppostgres), without the bundle. */
@@ -32,7 +39,7 @@ class DeclarationAdmissionsTest {
     DeclarationAdmissions admissions(String node, Duration claimTtl) {
         return new DeclarationAdmissions(ledger.rows, ledger.history, new AdmissionPolicy(
                 new Claims(node, claimTtl, liveNodes::contains), new RetransmissionRule(Duration.ofMinutes(5))),
-                ledger.clock);
+                new WechatOrderKeys(), ledger.clock);
     }
 
     @Test
@@ -173,7 +180,7 @@ class DeclarationAdmissionsTest {
     void aClaimOfThisNodeHoldsWhileItsWorkGoesOnAndIsResentAtOnceWhenThatEndedWithoutAnOutcome() {
         Claims claims = new Claims("this-node", Duration.ofMinutes(2), liveNodes::contains);
         DeclarationAdmissions admissions = new DeclarationAdmissions(ledger.rows, ledger.history,
-                new AdmissionPolicy(claims, new RetransmissionRule(Duration.ofMinutes(5))), ledger.clock);
+                new AdmissionPolicy(claims, new RetransmissionRule(Duration.ofMinutes(5))), OrderKeys.NONE, ledger.clock);
         Admission first = admissions.admit(declaration("DEC-1"), source(2));
         assertThat(first.send()).isTrue();
         assertThat(claims.isHeld(ledger.rows.find("DEC-1").orElseThrow(), ledger.now())).isTrue();
@@ -187,6 +194,89 @@ class DeclarationAdmissionsTest {
         assertThat(again.claim().token()).isNotEqualTo(first.claim().token());
         assertThat(ledger.column("DEC-1", "claim_token", String.class)).isEqualTo(again.claim().token());
         assertThat(ledger.column("DEC-1", "attempts", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void aSecondIdForAWechatOrderIsInvalidAndNeverSent() {
+        Admission first = admissions.admit(wechat("DEC-1", "ORD-1", null), source(2));
+        assertThat(first.send()).isTrue();
+
+        Admission second = admissions.admit(wechat("DEC-2", "ORD-1", null), source(5));
+
+        assertThat(second.send()).isFalse();
+        assertThat(second.state().status()).isEqualTo(DeclarationStatus.INVALID);
+        assertThat(second.state().code()).isEqualTo("INVALID_RECORD");
+        assertThat(second.state().message()).isEqualTo("orders.csv line 5: merchantOrderNo \"ORD-1\" (unsplit) at "
+                + "customsCode \"HANGZHOU_ZS\" is declared already, by declarationRequestId \"DEC-1\"; its gateway "
+                + "takes one declaration of an order, so a correction goes under that id");
+        assertThat(ledger.column("DEC-2", "status", String.class)).isEqualTo("INVALID");
+        assertThat(ledger.column("DEC-2", "attempts", Integer.class)).isZero();
+        assertThat(ledger.events("DEC-2")).containsExactly("INVALID");
+        assertThat(ledger.rows.orderHolder("wechat|HANGZHOU_ZS|ORD-1|")).contains("DEC-1");
+
+        // the same record again stays invalid, and says so again
+        assertThat(admissions.admit(wechat("DEC-2", "ORD-1", null), source(5)).send()).isFalse();
+        assertThat(ledger.events("DEC-2")).containsExactly("INVALID", "INVALID");
+        assertThat(ledger.column("DEC-1", "status", String.class)).isEqualTo("DECLARING");
+    }
+
+    @Test
+    void eachSubOrderAndEachCustomsIsAnOrderOfItsOwn() {
+        assertThat(admissions.admit(wechat("DEC-1", "ORD-1", "SUB-1"), source(2)).send()).isTrue();
+        assertThat(admissions.admit(wechat("DEC-2", "ORD-1", "SUB-2"), source(3)).send()).isTrue();
+        assertThat(admissions.admit(with(wechat("DEC-3", "ORD-1", "SUB-1"), "customsCode", "NINGBO"), source(4))
+                .send()).isTrue();
+        assertThat(admissions.admit(wechat("DEC-4", "ORD-1", null), source(5)).send()).isTrue();
+
+        assertThat(admissions.admit(wechat("DEC-5", "ORD-1", "SUB-2"), source(6)).state().message())
+                .contains("subOrderId \"SUB-2\"", "declarationRequestId \"DEC-2\"");
+    }
+
+    @Test
+    void theIdThatHoldsAnOrderIsResentAndCorrectedAsAnyOther() {
+        Admission first = admissions.admit(wechat("DEC-1", "ORD-1", null), source(2));
+        calls.recordOutcome(DeclareOutcome.unknown("DEC-1", "TIMEOUT", "no answer"), wechat("DEC-1", "ORD-1", null),
+                first.claim());
+
+        assertThat(admissions.admit(wechat("DEC-1", "ORD-1", null), source(2)).send()).isTrue();
+        assertThat(ledger.column("DEC-1", "attempts", Integer.class)).isEqualTo(2);
+    }
+
+    @Test
+    void anInvalidRecordCorrectedIntoAnotherIdsOrderStaysInvalid() {
+        admissions.recordInvalid(invalid("DEC-2", "bad amount"));
+        admissions.admit(wechat("DEC-1", "ORD-1", null), source(2));
+
+        Admission corrected = admissions.admit(wechat("DEC-2", "ORD-1", null), source(3));
+
+        assertThat(corrected.send()).isFalse();
+        assertThat(ledger.column("DEC-2", "result_message", String.class)).contains("declarationRequestId \"DEC-1\"");
+        assertThat(ledger.history("DEC-2")).containsExactly("->INVALID", "INVALID>INVALID");
+
+        // once valid and its order its own, a corrected invalid record holds its order
+        assertThat(admissions.admit(wechat("DEC-2", "ORD-2", null), source(3)).send()).isTrue();
+        assertThat(ledger.rows.orderHolder("wechat|HANGZHOU_ZS|ORD-2|")).contains("DEC-2");
+    }
+
+    @Test
+    void idsRacingForOneOrderDeclareItOnce() throws Exception {
+        ExecutorService racers = Executors.newFixedThreadPool(4);
+        try {
+            for (int order = 1; order <= 20; order++) {
+                String orderNo = "ORD-" + order;
+                String ids = "DEC-" + order + "-";
+                List<Callable<Admission>> admits = List.of(1, 2, 3, 4).stream().<Callable<Admission>>map(racer ->
+                        () -> admissions.admit(wechat(ids + racer, orderNo, null), source(racer)))
+                        .toList();
+                long sent = 0;
+                for (Future<Admission> admitted : racers.invokeAll(admits)) {
+                    sent += admitted.get().send() ? 1 : 0;
+                }
+                assertThat(sent).as(orderNo).isEqualTo(1);
+            }
+        } finally {
+            racers.shutdownNow();
+        }
     }
 
     void declared(String id, DeclarationStatus status) {

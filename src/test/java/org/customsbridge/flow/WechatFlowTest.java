@@ -154,6 +154,38 @@ class WechatFlowTest {
     }
 
     @Test
+    void aSecondIdForOneOrderIsInvalidAndOnlyTheFirstIsSent() {
+        Inbox inbox = Inbox.under(root);
+        try (Bundle bundle = Bundle.start(root, Map.of("customs.tracking.poll-interval", "1d"))) {
+            String order = ",1000320306201511078440737890,HANGZHOU_ZS,3301234567,shop,100.00,false,,ORDER-TWICE,,,,,,"
+                    + "wechat\n";
+            inbox.drop("twice.csv", HEADER + "WXTWICE-0001" + order + "WXTWICE-0002" + order);
+            Map<String, CSVRecord> rows = Inbox.byId(inbox.awaitResults("twice.csv"));
+
+            // the two records race for the order: either may win, the other names it
+            assertThat(rows.values()).extracting(row -> row.get("status"))
+                    .containsExactlyInAnyOrder("ACCEPTED", "INVALID");
+            CSVRecord refused = rows.values().stream().filter(row -> row.get("status").equals("INVALID"))
+                    .findFirst().orElseThrow();
+            String winner = refused.get("declarationRequestId").equals("WXTWICE-0001") ? "WXTWICE-0002"
+                    : "WXTWICE-0001";
+            assertThat(refused.get("code")).isEqualTo("INVALID_RECORD");
+            assertThat(refused.get("message")).startsWith("twice.csv line " + refused.get("line")
+                    + ": merchantOrderNo \"ORDER-TWICE\" (unsplit) at customsCode \"HANGZHOU_ZS\" is declared already, "
+                    + "by declarationRequestId \"" + winner + "\"");
+            assertThat(bundle.journal().entries("wechat.declare")).hasSize(1);
+
+            inbox.drop("again.csv", HEADER + "WXTWICE-0003" + order.replace("100.00", "120.00"));
+            CSVRecord again = inbox.awaitResults("again.csv").get(0);
+            assertThat(again.get("status")).isEqualTo("INVALID");
+            assertThat(again.get("message")).contains("by declarationRequestId \"" + winner + "\"");
+            assertThat(bundle.journal().entries("wechat.declare")).hasSize(1);
+            assertThat(bundle.jdbc().queryForList("select status from status_event where declaration_request_id"
+                    + " = 'WXTWICE-0003'", String.class)).containsExactly("INVALID");
+        }
+    }
+
+    @Test
     void theApiKeyNeverShowsInTheDebugLogNorTheRequestsSent(CapturedOutput log) {
         String key = "wxSECRETatDEBUG0123456789abcdefZ";
         Inbox inbox = Inbox.under(root);

@@ -17,6 +17,7 @@ import org.customsbridge.admission.Admission;
 import org.customsbridge.admission.AdmissionPolicy;
 import org.customsbridge.admission.Claims;
 import org.customsbridge.admission.DeclarationAdmissions;
+import org.customsbridge.admission.OrderKeys;
 import org.customsbridge.admission.RetransmissionRule;
 import org.customsbridge.privacy.LedgerKeys;
 import org.customsbridge.privacy.PersonalData;
@@ -52,7 +53,7 @@ class PersonalDataRowsTest {
             rows = new DeclarationRows(ledger.jdbc, ledger.transactions, new ObjectMapper(), personalData);
             AdmissionPolicy policy = new AdmissionPolicy(new Claims("this-node", Duration.ofMinutes(2),
                     Set.of("this-node")::contains), new RetransmissionRule(Duration.ofMinutes(5)), rows::holdsSameData);
-            admissions = new DeclarationAdmissions(rows, ledger.history, policy, ledger.clock);
+            admissions = new DeclarationAdmissions(rows, ledger.history, policy, OrderKeys.NONE, ledger.clock);
             answers = new CustomsAnswers(rows, ledger.history, policy, new CustomsResultCodes(Set.of("2")), ledger.clock);
             personal = new PersonalDataRows(ledger.jdbc, new ObjectMapper(), personalData, Duration.ofDays(30),
                     ledger.clock);

@@ -18,6 +18,17 @@ public final class Declarations {
                 false, null, null, null, "alipay-plus");
     }
 
+    /**
+     * A WeChat Pay declaration of {@code merchantOrderNo} at customs {@code HANGZHOU_ZS}, split when
+     * {@code subOrderId} is given.
+     */
+    public static Declaration wechat(String id, String merchantOrderNo, String subOrderId) {
+        boolean split = subOrderId != null;
+        return new Declaration(id, "4200000000202611240000000001", "HANGZHOU_ZS", "3301234567", null,
+                new BigDecimal("100.00"), split, subOrderId, null, null, "wechat", merchantOrderNo,
+                split ? new BigDecimal("90.00") : null, split ? new BigDecimal("10.00") : null, null);
+    }
+
     /** {@code declaration} with one field set to another value. */
     public static Declaration with(Declaration declaration, String field, String value) {
         Map<String, String> fields = new LinkedHashMap<>(declaration.fields());

@@ -47,8 +47,11 @@ public final class LedgerDatabase {
                 .setLevel(ch.qos.logback.classic.Level.WARN);
     }
 
-    private LedgerDatabase(DriverManagerDataSource dataSource) {
-        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
+    private final DriverManagerDataSource dataSource;
+
+    private LedgerDatabase(DriverManagerDataSource dataSource, String version) {
+        this.dataSource = dataSource;
+        migrateTo(version);
         this.jdbc = new JdbcTemplate(dataSource);
         this.transactions = new TransactionTemplate(new DataSourceTransactionManager(dataSource));
         this.rows = new DeclarationRows(jdbc, transactions, new ObjectMapper(), personalData);
@@ -57,17 +60,27 @@ public final class LedgerDatabase {
 
     /** A fresh, migrated, empty ledger. */
     public static LedgerDatabase create() {
+        return createAt("latest");
+    }
+
+    /** A fresh, empty ledger migrated up to {@code version} only ({@code latest}: all): for tests of a migration. */
+    public static LedgerDatabase createAt(String version) {
         if (System.getProperty(TestDatabase.POSTGRES_URL, "").isBlank()) {
             return new LedgerDatabase(new DriverManagerDataSource(
-                    "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""));
+                    "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""), version);
         }
         try {
             Map<String, String> postgres = TestDatabase.ledger(Files.createTempDirectory("ledger"));
             return new LedgerDatabase(new DriverManagerDataSource(postgres.get("spring.datasource.url"),
-                    postgres.get("spring.datasource.username"), postgres.get("spring.datasource.password")));
+                    postgres.get("spring.datasource.username"), postgres.get("spring.datasource.password")), version);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** Runs the migrations up to {@code version} ({@code latest}: all) that have not run yet. */
+    public void migrateTo(String version) {
+        Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").target(version).load().migrate();
     }
 
     public Clock clock() {
