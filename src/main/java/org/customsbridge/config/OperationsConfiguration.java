@@ -6,9 +6,12 @@ import java.util.List;
 import java.util.Map;
 
 import org.apache.camel.CamelContext;
+import org.apache.camel.ProducerTemplate;
 import org.customsbridge.intake.SftpPolls;
+import org.customsbridge.ledger.DeclarationRows;
 import org.customsbridge.ledger.LedgerOutages;
 import org.customsbridge.ledger.LedgerSettings;
+import org.customsbridge.ledger.StatusHistory;
 import org.customsbridge.operations.DeclarationQueries;
 import org.customsbridge.operations.FilesInProgress;
 import org.customsbridge.operations.FolderHealthIndicator;
@@ -21,6 +24,7 @@ import org.customsbridge.operations.LedgerOutageMetrics;
 import org.customsbridge.operations.LedgerProbe;
 import org.customsbridge.operations.LedgerSnapshot;
 import org.customsbridge.operations.OperationsSettings;
+import org.customsbridge.operations.Redeclarations;
 import org.customsbridge.operations.SftpHealthIndicator;
 import org.customsbridge.results.OutboxSpace;
 import org.springframework.boot.actuate.health.CompositeHealthContributor;
@@ -40,6 +44,12 @@ public class OperationsConfiguration {
     @Bean
     DeclarationQueries declarationQueries(JdbcTemplate jdbc) {
         return new DeclarationQueries(jdbc);
+    }
+
+    @Bean
+    Redeclarations redeclarations(CamelContext camel, ProducerTemplate producer, DeclarationRows rows,
+                                  StatusHistory history, Clock clock) {
+        return new Redeclarations(camel, producer, rows, history, clock);
     }
 
     @Bean

@@ -19,6 +19,8 @@ import org.customsbridge.wechat.WechatInquiries;
 import org.customsbridge.wechat.WechatOrderKeys;
 import org.customsbridge.wechat.WechatQueryAnswerMapper;
 import org.customsbridge.wechat.WechatQueryRequestMapper;
+import org.customsbridge.wechat.WechatRedeclareAnswerMapper;
+import org.customsbridge.wechat.WechatRedeclareRequestMapper;
 import org.customsbridge.wechat.WechatRequestSigner;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -100,6 +102,16 @@ public class WechatConfiguration {
     @Bean
     WechatQueryRequestMapper wechatQueryRequestMapper(Supplier<WechatAccount> wechatAccount) {
         return new WechatQueryRequestMapper(wechatAccount);
+    }
+
+    @Bean
+    WechatRedeclareRequestMapper wechatRedeclareRequestMapper(Supplier<WechatAccount> wechatAccount) {
+        return new WechatRedeclareRequestMapper(wechatAccount);
+    }
+
+    @Bean
+    WechatRedeclareAnswerMapper wechatRedeclareAnswerMapper() {
+        return new WechatRedeclareAnswerMapper();
     }
 
     @Bean

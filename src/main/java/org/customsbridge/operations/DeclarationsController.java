@@ -22,11 +22,15 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
-/** {@code /api/declarations}: what the ledger knows about declarations, read-only. */
+/**
+ * {@code /api/declarations}: what the ledger knows about declarations; and one operator action, a
+ * declaration's re-declaration to customs by its gateway.
+ */
 @RestController
 @RequestMapping(path = "/api/declarations", produces = "application/json")
 @Tag(name = "Declarations", description = "The declaration ledger: status, Alipay and customs results, history")
@@ -35,9 +39,11 @@ public class DeclarationsController {
     static final int MAX_SIZE = 500;
 
     private final DeclarationQueries queries;
+    private final Redeclarations redeclarations;
 
-    public DeclarationsController(DeclarationQueries queries) {
+    public DeclarationsController(DeclarationQueries queries, Redeclarations redeclarations) {
         this.queries = queries;
+        this.redeclarations = redeclarations;
     }
 
     @GetMapping("/{declarationRequestId}")
@@ -54,6 +60,37 @@ public class DeclarationsController {
                     body.put("declarationRequestId", declarationRequestId);
                     return ResponseEntity.status(HttpStatus.NOT_FOUND).body(body);
                 });
+    }
+
+    @PostMapping("/{declarationRequestId}/redeclare")
+    @Operation(summary = "Asks the gateway to push the declaration it holds to customs again (WeChat Pay's "
+            + "re-declaration, for data lost between it and customs; customs state SUCCESS or EXCEPT)")
+    @ApiResponse(responseCode = "200", description = "The gateway took it; a status event with code REDECLARED says so",
+            content = @Content(schema = @Schema(example = "{\"declarationRequestId\":\"WX-1\",\"result\":"
+                    + "\"REDECLARED\",\"code\":\"SUCCESS\",\"message\":\"re-declared to customs HANGZHOU_ZS on an "
+                    + "operator's request; state=SUBMITTED\"}")))
+    @ApiResponse(responseCode = "404", description = "The ledger has no declaration with this id")
+    @ApiResponse(responseCode = "409", description = "Its gateway has no re-declaration, its customs state allows "
+            + "none, or the gateway refused (its code and text in the body)")
+    @ApiResponse(responseCode = "502", description = "No trustworthy answer from the gateway; nothing changed")
+    public ResponseEntity<Map<String, String>> redeclare(@PathVariable String declarationRequestId) {
+        Redeclarations.Result result = redeclarations.redeclare(declarationRequestId);
+        Map<String, String> body = new LinkedHashMap<>();
+        body.put("declarationRequestId", result.declarationRequestId());
+        body.put("result", result.kind().name());
+        if (result.code() != null) {
+            body.put("code", result.code());
+        }
+        if (result.message() != null) {
+            body.put("message", result.message());
+        }
+        HttpStatus status = switch (result.kind()) {
+            case REDECLARED -> HttpStatus.OK;
+            case NOT_FOUND -> HttpStatus.NOT_FOUND;
+            case NOT_REDECLARABLE, REFUSED -> HttpStatus.CONFLICT;
+            case UNANSWERED -> HttpStatus.BAD_GATEWAY;
+        };
+        return ResponseEntity.status(status).body(body);
     }
 
     @GetMapping

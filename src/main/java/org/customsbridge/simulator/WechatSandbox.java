@@ -19,8 +19,9 @@ import org.customsbridge.xml.FlatXml;
 /**
  * The WeChat Pay side of the simulator, as plain Java: checks a call the way WeChat's v2 customs
  * pages document it (app id, merchant id, MD5 signature), then runs {@code customdeclareorder}
- * (fields, idempotency of identical resends, {@code MODIFY}) or {@code customdeclarequery} (every
- * sub-order of an order at one customs, numbered), and answers XML signed with the same key. Calls
+ * (fields, idempotency of identical resends, {@code MODIFY}), {@code customdeclarequery} (every
+ * sub-order of an order at one customs, numbered) or {@code customdeclareredeclare} (a declaration pushed
+ * to customs again), and answers XML signed with the same key. Calls
  * refused before any business logic ({@code return_code=FAIL}) are unsigned, as WeChat's are.
  * A declaration is known by its order, sub-order and customs, as at WeChat; the fault rules match
  * the order number ({@code out_trade_no}), the only id a WeChat call carries.
@@ -84,7 +85,8 @@ public class WechatSandbox {
     /** Answers one call to {@code path} with the XML text to send. */
     public String handle(String path, String body) {
         String operation = WechatApi.DECLARE_PATH.equals(path) ? "wechat.declare"
-                : WechatApi.QUERY_PATH.equals(path) ? "wechat.query" : "wechat.unknown";
+                : WechatApi.QUERY_PATH.equals(path) ? "wechat.query"
+                : WechatApi.REDECLARE_PATH.equals(path) ? "wechat.redeclare" : "wechat.unknown";
         Map<String, String> request;
         try {
             request = FlatXml.read(body, WechatApi.ROOT);
@@ -101,7 +103,8 @@ public class WechatSandbox {
             journal.add(new SimulatorJournal.Entry(declarations.now(), operation, orderNo, preSign, WechatApi.FAIL));
             return refused(refusal);
         }
-        answer = WechatApi.DECLARE_PATH.equals(path) ? declare(request) : query(request);
+        answer = WechatApi.DECLARE_PATH.equals(path) ? declare(request)
+                : WechatApi.REDECLARE_PATH.equals(path) ? redeclare(request) : query(request);
         resultCode = answer.get(WechatApi.RESULT_CODE).equals(WechatApi.SUCCESS) ? WechatApi.SUCCESS
                 : answer.get(WechatApi.ERR_CODE);
         journal.add(new SimulatorJournal.Entry(declarations.now(), operation, orderNo, preSign, resultCode));
@@ -273,6 +276,40 @@ public class WechatSandbox {
             answer.put(WechatApi.numbered(WechatApi.CERT_CHECK_RESULT, n), certCheck(stored));
         }
         return answer;
+    }
+
+    // ------------------------------------------------------------------ customdeclareredeclare
+
+    /**
+     * Pushes a declaration to customs again: only one customs accepted ({@code SUCCESS}) or whose
+     * interface failed ({@code EXCEPT}, which the simulator never reaches), named by its order,
+     * sub-order and customs, with the merchant's registration there. It is then {@code SUBMITTED}, and
+     * customs answers again after {@code customs-delay}.
+     */
+    private Map<String, String> redeclare(Map<String, String> request) {
+        String orderNo = request.get(WechatApi.OUT_TRADE_NO);
+        String customs = request.get(WechatApi.CUSTOMS);
+        String mchCustomsNo = request.get(WechatApi.MCH_CUSTOMS_NO);
+        if (orderNo == null || customs == null || mchCustomsNo == null) {
+            return failed("PARAM_ERROR", "out_trade_no, customs and mch_customs_no are required");
+        }
+        String key = String.join("|", orderNo, request.getOrDefault(WechatApi.SUB_ORDER_NO, ""), customs);
+        return declarations.oneAtATime(SimulatedDeclarations.WECHAT, key, () -> {
+            Optional<SimulatedDeclarations.Stored> existing = declarations.find(SimulatedDeclarations.WECHAT, key);
+            if (existing.isEmpty()) {
+                return failed("ORDERNOTEXIST", "no declaration of this order at this customs");
+            }
+            SimulatedDeclarations.Stored stored = existing.get();
+            if (!mchCustomsNo.equals(stored.fields().get(WechatApi.MCH_CUSTOMS_NO))) {
+                return failed("INVALID_REQUEST", "mch_customs_no is not the declaration's");
+            }
+            String state = state(stored);
+            if (!WechatApi.SUCCESS.equals(state) && !"EXCEPT".equals(state)) {
+                return failed("INVALID_REQUEST", "only a declaration in state SUCCESS or EXCEPT can be re-declared,"
+                        + " this one is " + state);
+            }
+            return accepted(save(key, stored.fields(), stored.alipayDeclarationId(), declarations.now()));
+        });
     }
 
     // ------------------------------------------------------------------ helpers

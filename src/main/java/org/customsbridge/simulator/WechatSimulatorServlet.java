@@ -14,7 +14,8 @@ import org.customsbridge.wechat.WechatApi;
  */
 public class WechatSimulatorServlet extends SandboxServlet {
 
-    public static final List<String> PATHS = List.of(WechatApi.DECLARE_PATH, WechatApi.QUERY_PATH);
+    public static final List<String> PATHS = List.of(WechatApi.DECLARE_PATH, WechatApi.QUERY_PATH,
+            WechatApi.REDECLARE_PATH);
 
     private final transient WechatSandbox sandbox;
     private final transient SimulatorSettings settings;

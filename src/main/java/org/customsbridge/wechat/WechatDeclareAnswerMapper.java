@@ -79,7 +79,7 @@ public class WechatDeclareAnswerMapper {
     }
 
     /** An echo that names another order or sub-order means the answer is not this call's; no echo is no proof either way. */
-    private static boolean sameDeclaration(Declaration declaration, WechatAnswer answer) {
+    static boolean sameDeclaration(Declaration declaration, WechatAnswer answer) {
         String orderNo = answer.field(WechatApi.OUT_TRADE_NO);
         String subOrderNo = answer.field(WechatApi.SUB_ORDER_NO);
         return (orderNo == null || orderNo.equals(declaration.merchantOrderNo()))

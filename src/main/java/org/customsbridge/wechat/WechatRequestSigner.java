@@ -37,6 +37,10 @@ public class WechatRequestSigner {
         sign(exchange, WechatApi.QUERY_PATH, "wechat.query");
     }
 
+    public void signRedeclare(Exchange exchange) {
+        sign(exchange, WechatApi.REDECLARE_PATH, "wechat.redeclare");
+    }
+
     /** The fields with {@code sign_type} (if sent) and {@code sign} added, in their order. */
     public Map<String, String> signed(Map<String, String> params) {
         Map<String, String> signed = new LinkedHashMap<>(params);

@@ -186,6 +186,56 @@ class WechatFlowTest {
     }
 
     @Test
+    void anOperatorHasWechatPushADeclarationToCustomsAgain() {
+        Inbox inbox = Inbox.under(root);
+        try (Bundle bundle = Bundle.start(root, Map.of("customs.simulator.customs-delay", "1s",
+                "customs.tracking.poll-interval", "1s"))) {
+            inbox.drop("orders.csv", HEADER
+                    + "WXRE-0001,1000320306201511078440737890,HANGZHOU_ZS,3301234567,shop,100.00,true,SUB-1,ORDER-RE,"
+                    + "90.00,10.00,,张三,330821198809085211,wechat\n"
+                    + "WXRE-0002,PAY-RE-2,ZONGSHU,hanguo,shop,1.00,false,,,,,,,,alipay-plus\n");
+            assertThat(inbox.awaitResults("orders.csv")).allSatisfy(row ->
+                    assertThat(row.get("status")).isEqualTo("ACCEPTED"));
+            Http http = bundle.http();
+            JdbcTemplate jdbc = bundle.jdbc();
+
+            // before customs has answered there is nothing to push again
+            Http.Answer early = http.post("/api/declarations/WXRE-0001/redeclare");
+            if (!"CUSTOMS_ACCEPTED".equals(status(jdbc, "WXRE-0001"))) {
+                assertThat(early.status()).isEqualTo(409);
+                assertThat(early.json().get("message").asText()).startsWith("only a declaration whose customs state"
+                        + " is EXCEPT or SUCCESS can be re-declared");
+            }
+            await().atMost(Duration.ofSeconds(30)).until(() -> "CUSTOMS_ACCEPTED".equals(status(jdbc, "WXRE-0001")));
+
+            Http.Answer redeclared = http.post("/api/declarations/WXRE-0001/redeclare");
+
+            assertThat(redeclared.status()).isEqualTo(200);
+            assertThat(redeclared.json().get("result").asText()).isEqualTo("REDECLARED");
+            assertThat(redeclared.json().get("message").asText())
+                    .isEqualTo("re-declared to customs HANGZHOU_ZS on an operator's request; state=SUBMITTED");
+            assertThat(bundle.journal().entries("wechat.redeclare")).singleElement().satisfies(e -> {
+                assertThat(e.resultCode()).isEqualTo("SUCCESS");
+                assertThat(e.request()).contains("out_trade_no=ORDER-RE", "sub_order_no=SUB-1", "customs=HANGZHOU_ZS",
+                        "mch_customs_no=3301234567", "sign_type=MD5").doesNotContain("order_fee", "cert_id", "name=");
+            });
+            // customs' verdict stays final; the event tells the ERP what was done
+            assertThat(status(jdbc, "WXRE-0001")).isEqualTo("CUSTOMS_ACCEPTED");
+            assertThat(jdbc.queryForList("select status || ' ' || result_code from status_event"
+                    + " where declaration_request_id = 'WXRE-0001' order by id", String.class))
+                    .endsWith("CUSTOMS_ACCEPTED REDECLARED");
+
+            Http.Answer alipay = http.post("/api/declarations/WXRE-0002/redeclare");
+            assertThat(alipay.status()).isEqualTo(409);
+            assertThat(alipay.json().get("message").asText()).startsWith("gateway alipay-plus has no re-declaration");
+            assertThat(http.post("/api/declarations/NO-SUCH-ID/redeclare").status()).isEqualTo(404);
+            assertThat(http.as(TestLogins.VIEWER).post("/api/declarations/WXRE-0001/redeclare").status())
+                    .isEqualTo(403);
+            assertThat(bundle.journal().entries("wechat.redeclare")).hasSize(1);
+        }
+    }
+
+    @Test
     void theApiKeyNeverShowsInTheDebugLogNorTheRequestsSent(CapturedOutput log) {
         String key = "wxSECRETatDEBUG0123456789abcdefZ";
         Inbox inbox = Inbox.under(root);

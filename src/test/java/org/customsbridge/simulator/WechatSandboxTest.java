@@ -9,12 +9,14 @@ import java.util.Map;
 
 import org.customsbridge.record.Declaration;
 import org.customsbridge.signing.WechatSigner;
+import org.customsbridge.testsupport.Declarations;
 import org.customsbridge.testsupport.MutableClock;
 import org.customsbridge.wechat.WechatAccount;
 import org.customsbridge.wechat.WechatApi;
 import org.customsbridge.wechat.WechatDeclareRequestMapper;
 import org.customsbridge.wechat.WechatOrder;
 import org.customsbridge.wechat.WechatQueryRequestMapper;
+import org.customsbridge.wechat.WechatRedeclareRequestMapper;
 import org.customsbridge.wechat.WechatRequestSigner;
 import org.customsbridge.xml.FlatXml;
 import org.junit.jupiter.api.BeforeEach;
@@ -58,6 +60,11 @@ class WechatSandboxTest {
         return answer(WechatApi.QUERY_PATH, FlatXml.write("xml", signer.signed(params)));
     }
 
+    private Map<String, String> redeclare(Declaration declaration) throws Exception {
+        Map<String, String> params = new WechatRedeclareRequestMapper(() -> ACCOUNT).toParams(declaration);
+        return answer(WechatApi.REDECLARE_PATH, FlatXml.write("xml", signer.signed(params)));
+    }
+
     /** The answer's fields, after checking it is signed with the shared key. */
     private Map<String, String> answer(String path, String body) throws Exception {
         Map<String, String> answer = FlatXml.read(sandbox.handle(path, body), "xml");
@@ -83,6 +90,31 @@ class WechatSandboxTest {
                 .containsEntry("sub_order_id", first.get("sub_order_id"));
         assertThat(journal.entries("wechat.declare")).extracting(SimulatorJournal.Entry::resultCode)
                 .containsExactly("SUCCESS", "SUCCESS", "INVALID_REQUEST", "SUCCESS");
+    }
+
+    @Test
+    void redeclaresOnlyWhatCustomsHasAnsweredAndAsksCustomsAgain() throws Exception {
+        Declaration declaration = split("ORDER-RE", "SUB-1", "100.00", "90.00", "10.00");
+        assertThat(redeclare(declaration)).containsEntry("err_code", "ORDERNOTEXIST");
+        declare(declaration, "ADD");
+
+        assertThat(redeclare(declaration)).containsEntry("result_code", "FAIL")
+                .containsEntry("err_code", "INVALID_REQUEST")
+                .containsEntry("err_code_des", "only a declaration in state SUCCESS or EXCEPT can be re-declared, "
+                        + "this one is SUBMITTED");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(query("ORDER-RE")).containsEntry("state_0", "SUCCESS");
+        assertThat(redeclare(Declarations.with(declaration, "merchantCustomsCode", "3309999999"))).containsEntry("err_code", "INVALID_REQUEST");
+
+        Map<String, String> redeclared = redeclare(declaration);
+
+        assertThat(redeclared).containsEntry("result_code", "SUCCESS").containsEntry("state", "SUBMITTED")
+                .containsEntry("out_trade_no", "ORDER-RE").containsEntry("sub_order_no", "SUB-1");
+        assertThat(query("ORDER-RE")).containsEntry("state_0", "SUBMITTED");
+        clock.advance(Duration.ofSeconds(10));
+        assertThat(query("ORDER-RE")).containsEntry("state_0", "SUCCESS");
+        assertThat(journal.entries("wechat.redeclare")).extracting(SimulatorJournal.Entry::resultCode)
+                .containsExactly("ORDERNOTEXIST", "INVALID_REQUEST", "INVALID_REQUEST", "SUCCESS");
     }
 
     @Test
