@@ -14,8 +14,8 @@ import org.flywaydb.core.api.migration.Context;
 
 /**
  * Enters the WeChat Pay declarations made before {@code declaration_order} existed (V12): each order the
- * oldest declaration of it holds. Frozen as written: the key's form is the one {@code WechatOrderKeys}
- * had then, and a later change of it needs a migration of its own.
+ * oldest declaration of it holds, one WeChat took before one it refused. Frozen as written: the key's
+ * form is the one {@code WechatOrderKeys} had then, and a later change of it needs a migration of its own.
  */
 public class V13__declaration_order_entered extends BaseJavaMigration {
 
@@ -29,7 +29,8 @@ public class V13__declaration_order_entered extends BaseJavaMigration {
         try (PreparedStatement declared = connection.prepareStatement("""
                     select declaration_request_id, request_fields, created_at from declaration
                     where gateway = 'wechat' and status <> 'INVALID'
-                    order by created_at, declaration_request_id""");
+                    order by case when status = 'DECLARE_FAILED' then 1 else 0 end, created_at,
+                        declaration_request_id""");
              PreparedStatement enter = connection.prepareStatement(
                      "insert into declaration_order (order_key, declaration_request_id, created_at) values (?, ?, ?)");
              ResultSet rows = declared.executeQuery()) {

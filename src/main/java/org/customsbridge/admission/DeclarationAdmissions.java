@@ -127,7 +127,8 @@ public class DeclarationAdmissions {
         OffsetDateTime now = now();
         Optional<StoredDeclaration> existing = rows.lock(declaration.declarationRequestId());
         Optional<String> holder = orderKey.flatMap(key -> rows.orderHolder(key.key()));
-        Optional<String> otherHolder = holder.filter(id -> !id.equals(declaration.declarationRequestId()));
+        Optional<String> otherHolder = holder.filter(id -> !id.equals(declaration.declarationRequestId()))
+                .filter(id -> !refusedByGateway(id));
         if (existing.isEmpty()) {
             if (otherHolder.isPresent()) {
                 return declaredUnderAnotherId(declaration, source, orderKey.get(), otherHolder.get(), null, now);
@@ -176,13 +177,29 @@ public class DeclarationAdmissions {
     }
 
     /**
-     * Makes the declaration the holder of its order, if it has one no id holds yet. Another id racing for
-     * the order makes the insert fail, and the transaction is tried again (which then finds that id).
+     * Whether the gateway refused the declaration that holds an order ({@code DECLARE_FAILED}, and no
+     * call of it under way): it holds nothing at the gateway, so another id may take the order over.
+     */
+    private boolean refusedByGateway(String holder) {
+        return rows.find(holder).filter(stored -> stored.status() == DeclarationStatus.DECLARE_FAILED).isPresent();
+    }
+
+    /**
+     * Makes the declaration the holder of its order, if it has one: a new entry when no id holds it, or
+     * taken over from a holder the gateway refused. Another id racing for the order makes the insert (or
+     * the take-over) fail, and the transaction is tried again, which then finds that id.
      */
     private void holdOrder(Optional<OrderKeys.OrderKey> orderKey, Optional<String> holder, Declaration declaration,
                            OffsetDateTime now) {
-        if (orderKey.isPresent() && holder.isEmpty()) {
-            rows.holdOrder(orderKey.get().key(), declaration.declarationRequestId(), now);
+        String id = declaration.declarationRequestId();
+        if (orderKey.isEmpty() || holder.filter(id::equals).isPresent()) {
+            return;
+        }
+        String key = orderKey.get().key();
+        if (holder.isEmpty()) {
+            rows.holdOrder(key, id, now);
+        } else if (!rows.takeOrderOver(key, holder.get(), id, now)) {
+            throw new DuplicateKeyException("order " + key + " was taken over by another id meanwhile");
         }
     }
 

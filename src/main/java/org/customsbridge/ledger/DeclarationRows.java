@@ -207,6 +207,15 @@ public class DeclarationRows {
                 orderKey, id, now);
     }
 
+    /**
+     * Makes {@code id} the holder of {@code orderKey} in place of {@code from} (whose declaration the
+     * gateway refused); {@code false} if another id took it over first.
+     */
+    public boolean takeOrderOver(String orderKey, String from, String id, OffsetDateTime now) {
+        return jdbc.update("update declaration_order set declaration_request_id = ?, created_at = ? "
+                + "where order_key = ? and declaration_request_id = ?", id, now, orderKey, from) == 1;
+    }
+
     /** Claims a known row for another call of {@code declaration} (counted), keeping its public status. */
     public void claimForResend(Declaration declaration, RawRecord source, StoredDeclaration stored, Claim claim,
                                OffsetDateTime now) {

@@ -243,6 +243,19 @@ class DeclarationAdmissionsTest {
     }
 
     @Test
+    void anOrderWhoseDeclarationTheGatewayRefusedIsTakenOverByTheNextId() {
+        Admission refused = admissions.admit(wechat("DEC-1", "ORD-1", null), source(2));
+        calls.recordOutcome(new DeclareOutcome("DEC-1", DeclarationStatus.DECLARE_FAILED, "PARAM_ERROR",
+                "transaction_id must be 28 digits", null, null), wechat("DEC-1", "ORD-1", null), refused.claim());
+
+        assertThat(admissions.admit(wechat("DEC-2", "ORD-1", null), source(3)).send()).isTrue();
+
+        assertThat(ledger.rows.orderHolder("wechat|HANGZHOU_ZS|ORD-1|")).contains("DEC-2");
+        assertThat(admissions.admit(wechat("DEC-3", "ORD-1", null), source(4)).state().message())
+                .contains("declarationRequestId \"DEC-2\"");
+    }
+
+    @Test
     void anInvalidRecordCorrectedIntoAnotherIdsOrderStaysInvalid() {
         admissions.recordInvalid(invalid("DEC-2", "bad amount"));
         admissions.admit(wechat("DEC-1", "ORD-1", null), source(2));
