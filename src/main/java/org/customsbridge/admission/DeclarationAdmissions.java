@@ -179,9 +179,11 @@ public class DeclarationAdmissions {
     /**
      * Whether the gateway refused the declaration that holds an order ({@code DECLARE_FAILED}, and no
      * call of it under way): it holds nothing at the gateway, so another id may take the order over.
+     * Its row is locked, so that a correction sent under the holder's own id at the same moment either
+     * comes first (and the order stays its) or finds the order taken over.
      */
     private boolean refusedByGateway(String holder) {
-        return rows.find(holder).filter(stored -> stored.status() == DeclarationStatus.DECLARE_FAILED).isPresent();
+        return rows.lock(holder).filter(stored -> stored.status() == DeclarationStatus.DECLARE_FAILED).isPresent();
     }
 
     /**
