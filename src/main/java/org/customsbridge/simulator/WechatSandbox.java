@@ -142,8 +142,7 @@ public class WechatSandbox {
         if (fields.get(WechatApi.OUT_TRADE_NO).startsWith(unknownPaymentPrefix)) {
             return failed("PARAM_ERROR", "the payment of this out_trade_no does not exist (simulated)");
         }
-        String key = String.join("|", fields.get(WechatApi.OUT_TRADE_NO), fields.getOrDefault(WechatApi.SUB_ORDER_NO,
-                ""), fields.get(WechatApi.CUSTOMS));
+        String key = declarationKey(fields);
         boolean modify = WechatApi.MODIFY.equals(request.get(WechatApi.ACTION_TYPE));
         return declarations.oneAtATime(SimulatedDeclarations.WECHAT, key, () -> declare(key, fields, modify));
     }
@@ -293,7 +292,7 @@ public class WechatSandbox {
         if (orderNo == null || customs == null || mchCustomsNo == null) {
             return failed("PARAM_ERROR", "out_trade_no, customs and mch_customs_no are required");
         }
-        String key = String.join("|", orderNo, request.getOrDefault(WechatApi.SUB_ORDER_NO, ""), customs);
+        String key = declarationKey(request);
         return declarations.oneAtATime(SimulatedDeclarations.WECHAT, key, () -> {
             Optional<SimulatedDeclarations.Stored> existing = declarations.find(SimulatedDeclarations.WECHAT, key);
             if (existing.isEmpty()) {
@@ -357,6 +356,12 @@ public class WechatSandbox {
         answer.put(WechatApi.RETURN_CODE, WechatApi.FAIL);
         answer.put(WechatApi.RETURN_MSG, message);
         return FlatXml.write(WechatApi.ROOT, answer);
+    }
+
+    /** What WeChat keeps one declaration of: an order's sub-order ({@code ""}: unsplit) at one customs. */
+    private static String declarationKey(Map<String, String> fields) {
+        return String.join("|", fields.get(WechatApi.OUT_TRADE_NO), fields.getOrDefault(WechatApi.SUB_ORDER_NO, ""),
+                fields.get(WechatApi.CUSTOMS));
     }
 
     private static String orderKey(String orderNo, String customs) {
