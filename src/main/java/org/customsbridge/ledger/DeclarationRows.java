@@ -128,12 +128,6 @@ public class DeclarationRows {
                 + (forUpdate ? " for update" : ""), DeclarationRows::stored, id).stream().findFirst();
     }
 
-    /** The customs result code the row holds (for WeChat Pay, its last {@code state}), if any. */
-    public Optional<String> customsResultCode(String id) {
-        return jdbc.query("select customs_result_code from declaration where declaration_request_id = ?",
-                (rs, row) -> rs.getString(1), id).stream().filter(Objects::nonNull).findFirst();
-    }
-
     /** The declaration stored for {@code id}, if any, personal fields decrypted: to send it again. */
     public Optional<Declaration> declaration(String id) {
         return jdbc.query("select request_fields from declaration where declaration_request_id = ?",
@@ -380,7 +374,8 @@ public class DeclarationRows {
                 rs.getString("claimed_by"),
                 rs.getString("claim_token"),
                 rs.getString("settled_claim_token"),
-                rs.getString("personal_key_id"));
+                rs.getString("personal_key_id"),
+                rs.getString("customs_result_code"));
     }
 
     /** The JSON a row keeps of {@code fields}: personal values encrypted. */

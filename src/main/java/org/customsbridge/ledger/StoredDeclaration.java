@@ -18,13 +18,15 @@ import org.customsbridge.record.RawRecord;
  * @param lastDeclaredAt        when the last declare call went out
  * @param personalKeyId         the id of the key the fingerprint and personal fields are under, or
  *                              {@code null} when the row holds no personal data
+ * @param customsResultCode     the customs result code tracking last read (for WeChat Pay, its
+ *                              {@code state}), or {@code null}
  */
 public record StoredDeclaration(String id, String paymentId, String gateway, String fingerprint,
                                 String fieldsJson, DeclarationStatus status, String resultCode,
                                 String resultMessage, String alipayDeclarationId, OffsetDateTime claimedUntil,
                                 DeclarationStatus statusBeforeDeclaring, String sourceName, long sourceLine,
                                 OffsetDateTime lastDeclaredAt, String claimedBy, String claimToken,
-                                String settledClaimToken, String personalKeyId) {
+                                String settledClaimToken, String personalKeyId, String customsResultCode) {
 
     /** A call that crashed in flight, or went unanswered, is resent with identical data. */
     public boolean resendable() {

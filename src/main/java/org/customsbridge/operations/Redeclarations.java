@@ -72,13 +72,13 @@ public class Redeclarations {
             return new Result(Kind.NOT_REDECLARABLE, id, null, "gateway " + stored.gateway()
                     + " has no re-declaration; a changed declaration is sent again under its id instead");
         }
-        String state = rows.customsResultCode(id).orElse(null);
+        String state = stored.customsResultCode();
         if (stored.status() == DeclarationStatus.DECLARING || state == null || !REDECLARABLE_STATES.contains(state)) {
             return new Result(Kind.NOT_REDECLARABLE, id, state, "only a declaration whose customs state is "
                     + String.join(" or ", REDECLARABLE_STATES.stream().sorted().toList()) + " can be re-declared; this one is "
                     + stored.publicStatus() + (state == null ? "" : " (state " + state + ")"));
         }
-        Declaration declaration = rows.declaration(id).orElseThrow();
+        Declaration declaration = Declaration.fromFields(rows.fieldsOf(stored));
         Exchange answer = producer.send("direct:" + route, exchange -> {
             exchange.setProperty(CustomsConstants.DECLARATION, declaration);
             exchange.setProperty(CustomsConstants.DECLARATION_REQUEST_ID, id);

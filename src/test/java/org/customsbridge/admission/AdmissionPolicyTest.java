@@ -72,7 +72,7 @@ class AdmissionPolicyTest {
     void aRecordThatWasInvalidIsSentOnceCorrected() {
         StoredDeclaration invalid = new StoredDeclaration("DEC-1", "PAY-DEC-1", "alipay-plus", "", "",
                 DeclarationStatus.INVALID, "INVALID_RECORD", "bad amount", null, null, null, "orders.csv", 3, null,
-                null, null, null, null);
+                null, null, null, null, null);
 
         assertThat(policy.decide(invalid, DECLARED, Map::of, NOW).verdict()).isEqualTo(Verdict.SEND);
     }
@@ -147,6 +147,6 @@ class AdmissionPolicyTest {
                                  OffsetDateTime lastDeclaredAt) {
         return new StoredDeclaration(DECLARED.declarationRequestId(), DECLARED.paymentId(), DECLARED.gateway(),
                 DECLARED.fingerprint(), "{}", status, null, null, null, claimedUntil, null, "orders.csv", 1,
-                lastDeclaredAt, claimedBy, null, null, null);
+                lastDeclaredAt, claimedBy, null, null, null, null);
     }
 }
