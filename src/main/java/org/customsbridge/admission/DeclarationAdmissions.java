@@ -126,16 +126,8 @@ public class DeclarationAdmissions {
                                Claim claim) {
         OffsetDateTime now = now();
         Optional<StoredDeclaration> existing = rows.lock(declaration.declarationRequestId());
-        Optional<String> holder = orderKey.flatMap(key -> rows.orderHolder(key.key()));
-        Optional<String> otherHolder = holder.filter(id -> !id.equals(declaration.declarationRequestId()))
-                .filter(id -> !refusedByGateway(id));
         if (existing.isEmpty()) {
-            if (otherHolder.isPresent()) {
-                return declaredUnderAnotherId(declaration, source, orderKey.get(), otherHolder.get(), null, now);
-            }
-            rows.insertClaimed(declaration, source, claim, now);
-            holdOrder(orderKey, holder, declaration, now);
-            return Admission.toSend(declaration, claim);
+            return send(declaration, source, orderKey, null, claim, now);
         }
         StoredDeclaration stored = existing.get();
         if (stored.claimedWith(claim)) {
@@ -146,13 +138,7 @@ public class DeclarationAdmissions {
             case WAIT:
                 return null;
             case SEND:
-                if (otherHolder.isPresent()) {
-                    // an invalid row, never sent (or a row declared before orders had holders)
-                    return declaredUnderAnotherId(declaration, source, orderKey.get(), otherHolder.get(), stored, now);
-                }
-                rows.claimForResend(declaration, source, stored, claim, now);
-                holdOrder(orderKey, holder, declaration, now);
-                return Admission.toSend(declaration, claim);
+                return send(declaration, source, orderKey, stored, claim, now);
             case REFUSE:
                 return Admission.toReport(declaration, new DeclarationState(declaration.declarationRequestId(),
                         declaration.gateway(), DeclarationStatus.INVALID, "CHANGED_AFTER_DECLARATION",
@@ -174,6 +160,28 @@ public class DeclarationAdmissions {
                 return Admission.toReport(declaration, stored.state("already declared"
                         + (stored.resultMessage() == null ? "" : ": " + stored.resultMessage())));
         }
+    }
+
+    /**
+     * Claims the row of a declaration the ledger lets go out — a new one ({@code stored} is {@code null})
+     * or a known one — unless another id holds its order: then the record is invalid instead.
+     */
+    private Admission send(Declaration declaration, RawRecord source, Optional<OrderKeys.OrderKey> orderKey,
+                           StoredDeclaration stored, Claim claim, OffsetDateTime now) {
+        Optional<String> holder = orderKey.flatMap(key -> rows.orderHolder(key.key()));
+        Optional<String> otherHolder = holder.filter(id -> !id.equals(declaration.declarationRequestId()))
+                .filter(id -> !refusedByGateway(id));
+        if (otherHolder.isPresent()) {
+            // for a known row: an invalid one, never sent (or one declared before orders had holders)
+            return declaredUnderAnotherId(declaration, source, orderKey.get(), otherHolder.get(), stored, now);
+        }
+        if (stored == null) {
+            rows.insertClaimed(declaration, source, claim, now);
+        } else {
+            rows.claimForResend(declaration, source, stored, claim, now);
+        }
+        holdOrder(orderKey, holder, declaration, now);
+        return Admission.toSend(declaration, claim);
     }
 
     /**
