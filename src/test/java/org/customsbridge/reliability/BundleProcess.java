@@ -13,6 +13,8 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 import org.customsbridge.flow.FlowTestProperties;
@@ -28,6 +30,18 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
  */
 public final class BundleProcess implements AutoCloseable {
 
+    private static final int PORT_ATTEMPTS = 3;
+
+    /** Every bundle this JVM started; those still running when it ends are killed. */
+    private static final Set<Process> LAUNCHED = ConcurrentHashMap.newKeySet();
+
+    static {
+        // a test JVM that ends without closing a bundle (a fork timed out, an error in a finally block)
+        // must not leave it running: it would hold its ports and database connections for the next suite
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> LAUNCHED.forEach(Process::destroyForcibly),
+                "bundle-process-reaper"));
+    }
+
     private final Process process;
     private final Path log;
     private final Http http;
@@ -40,10 +54,26 @@ public final class BundleProcess implements AutoCloseable {
 
     /**
      * Starts the jar with {@code -Xmx<heap>} on a free port and waits until it reports UP. An
-     * OutOfMemoryError ends the process, so that "still up" also means "the heap was enough".
+     * OutOfMemoryError ends the process, so that "still up" also means "the heap was enough". A port
+     * found free can be taken before the bundle binds it (by any outgoing connection of this machine),
+     * so a start that fails on "already in use" is made again on another port.
      */
     public static BundleProcess start(String heap, Map<String, String> properties, Map<String, String> environment,
                                Path log) {
+        for (int attempt = 1; ; attempt++) {
+            BundleProcess bundle = startOnFreePort(heap, properties, environment, log);
+            if (bundle.process.isAlive()) {
+                return bundle;
+            }
+            String output = bundle.log();
+            if (attempt == PORT_ATTEMPTS || !output.contains("was already in use")) {
+                throw new IllegalStateException("the bundle did not start; its log:\n" + output);
+            }
+        }
+    }
+
+    private static BundleProcess startOnFreePort(String heap, Map<String, String> properties,
+                                                 Map<String, String> environment, Path log) {
         int port = freePort();
         Map<String, String> withPort = new LinkedHashMap<>(properties);
         withPort.put("server.port", Integer.toString(port));
@@ -57,9 +87,6 @@ public final class BundleProcess implements AutoCloseable {
             bundle.process.destroyForcibly();
             throw new IllegalStateException("the bundle was not UP within 120 s; its log ends:\n"
                     + tail(bundle.log()), notUpInTime);
-        }
-        if (!bundle.process.isAlive()) {
-            throw new IllegalStateException("the bundle did not start; its log:\n" + bundle.log());
         }
         return bundle;
     }
@@ -79,7 +106,10 @@ public final class BundleProcess implements AutoCloseable {
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().putAll(environment);
         try {
-            return new BundleProcess(builder.start(), log, http);
+            Process process = builder.start();
+            LAUNCHED.add(process);
+            process.onExit().thenAccept(LAUNCHED::remove);
+            return new BundleProcess(process, log, http);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -83,7 +83,10 @@ class TwoNodesIT {
         BundleProcess b = null;
         try (Bundle gateway = Bundle.start(gatewayRoot, Map.of("server.port", Integer.toString(gatewayPort),
                 "customs.simulator.latency", "20ms", "customs.simulator.customs-delay", "5s",
-                "customs.tracking.poll-interval", "1d"))) {
+                "customs.tracking.poll-interval", "1d",
+                // the simulator's own ledger on H2: two nodes' pools on PostgreSQL are enough for its connection limit
+                "spring.datasource.url", "jdbc:h2:file:" + gatewayRoot.resolve("ledger").toAbsolutePath(),
+                "spring.datasource.username", "sa", "spring.datasource.password", ""))) {
             // one after the other: the first start of a cluster creates its schedules in the ledger
             a.awaitLog("Started CustomsBridgeApplication");
             b = startNode(nodeB, "node-b", gatewayPort, brokerPort);
