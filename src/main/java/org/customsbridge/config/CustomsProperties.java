@@ -138,7 +138,7 @@ public record CustomsProperties(
      * @param mchId             the merchant id ({@code mch_id}, 10 digits)
      * @param apiKey            the merchant's v2 API key (32 characters) that signs requests and verifies
      *                          answers: the key itself (e.g. from the environment variable
-     *                          CUSTOMS_WECHAT_API_KEY), or {@code file:} and a path
+     *                          CUSTOMS_WECHAT_APIKEY), or {@code file:} and a path
      * @param sendSignType      send {@code sign_type=MD5} with every call (it is then signed too); WeChat's
      *                          pages show it as optional and clients differ
      * @param transientErrors   {@code err_code} values meaning WeChat failed, not the call: the declaration

@@ -27,7 +27,8 @@ final class ConfigurationReference {
     static final Path DOCUMENT = Path.of("docs/configuration.md");
     static final String REGENERATE = "mvn -q test -Dtest=ConfigurationReferenceTest -Dreference.update=true";
 
-    private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|literal) ([^}]*)}");
+    /** An inline tag, whose text may hold braces one level deep ({@code /orders/{id}}). */
+    private static final Pattern INLINE_TAG = Pattern.compile("\\{@(?:code|link|literal) ((?:[^{}]|\\{[^{}]*})*)}");
     private static final Map<String, String> TYPES = Map.ofEntries(
             Map.entry("java.lang.String", "text"),
             Map.entry("java.lang.Integer", "integer"),
