@@ -5,7 +5,8 @@ import org.springframework.boot.actuate.health.Health;
 
 /**
  * The ledger's database ({@code db}, part of readiness): UP while the background probe gets answers,
- * DOWN with the failure and since when it does not. Answers at once even while the database hangs.
+ * DOWN with the failure and since when it does not; which database it is ({@code database}, as Spring
+ * Boot's own component shows it). Answers at once even while the database hangs.
  */
 public class LedgerHealthIndicator extends AbstractHealthIndicator {
 
@@ -19,6 +20,9 @@ public class LedgerHealthIndicator extends AbstractHealthIndicator {
     @Override
     protected void doHealthCheck(Health.Builder builder) {
         LedgerProbe.Reading reading = probe.reading();
+        if (reading.database() != null) {
+            builder.withDetail("database", reading.database());
+        }
         if (reading.lastAnswerAt() != null) {
             builder.withDetail("lastAnswerAt", reading.lastAnswerAt().toString());
         }

@@ -16,6 +16,7 @@ import java.util.function.Supplier;
 import org.customsbridge.ledger.LedgerOutages;
 import org.customsbridge.ledger.LedgerUnavailableException;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
@@ -27,8 +28,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
  */
 public class LedgerProbe implements SmartLifecycle {
 
-    /** What the last reads came to: {@code problem} is null while the ledger answers. */
-    public record Reading(Instant lastAnswerAt, String problem, Instant problemSince) {
+    /**
+     * What the last reads came to: {@code problem} is null while the ledger answers; {@code database}
+     * is the database's product name ({@code H2}, {@code PostgreSQL}), null until it first answered.
+     */
+    public record Reading(Instant lastAnswerAt, String problem, Instant problemSince, String database) {
 
         public boolean reachable() {
             return problem == null;
@@ -43,6 +47,7 @@ public class LedgerProbe implements SmartLifecycle {
     private volatile Instant lastAnswerAt;
     private volatile String lastFailure;
     private volatile Instant failingSince;
+    private volatile String database;
     private ScheduledExecutorService probes;
     private ExecutorService reads;
 
@@ -59,13 +64,14 @@ public class LedgerProbe implements SmartLifecycle {
         Instant now = clock.instant();
         if (started != null && Duration.between(started, now).compareTo(timeout) > 0) {
             Instant since = failingSince != null && failingSince.isBefore(started) ? failingSince : started;
-            return new Reading(lastAnswerAt, "no answer for " + Duration.between(started, now).toMillis() + " ms", since);
+            return new Reading(lastAnswerAt, "no answer for " + Duration.between(started, now).toMillis() + " ms", since,
+                    database);
         }
         String failure = lastFailure;
         if (failure != null) {
-            return new Reading(lastAnswerAt, failure, failingSince);
+            return new Reading(lastAnswerAt, failure, failingSince, database);
         }
-        return new Reading(lastAnswerAt, null, null);
+        return new Reading(lastAnswerAt, null, null, database);
     }
 
     /**
@@ -97,6 +103,11 @@ public class LedgerProbe implements SmartLifecycle {
         readStarted = clock.instant();
         try {
             jdbc.queryForObject("select 1", Integer.class);
+            if (database == null) {
+                // once: which database answers does not change while the bundle runs
+                database = jdbc.execute((ConnectionCallback<String>) connection
+                        -> connection.getMetaData().getDatabaseProductName());
+            }
             lastAnswerAt = clock.instant();
             lastFailure = null;
             failingSince = null;
