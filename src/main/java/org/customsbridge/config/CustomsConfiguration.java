@@ -72,6 +72,13 @@ public class CustomsConfiguration {
      * workers still have records to take while the feeder is busy with one for a whole gateway round
      * trip. (A feeder that waited for a place instead could deadlock: Camel may feed the split from a
      * worker thread.)
+     *
+     * <p>The workers run at the lowest thread priority. Hundreds of them share the cores with the few
+     * threads that serve them all — the ledger's committer, the file's reader, the status sinks — and an
+     * operating system that treats every thread alike makes those wait their turn among the workers,
+     * while the workers wait for them: the cores idle. Where the JVM hands priorities to the operating
+     * system ({@code -XX:ThreadPriorityPolicy=1} on Linux, see docs/operations.md) those threads go first;
+     * elsewhere the priority changes nothing.
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService declareWorkers(CustomsProperties customs) {
@@ -81,6 +88,7 @@ public class CustomsConfiguration {
                 new ArrayBlockingQueue<>(concurrency * 4), r -> {
                     Thread thread = new Thread(r, "declare-" + threads.incrementAndGet());
                     thread.setDaemon(true);
+                    thread.setPriority(Thread.MIN_PRIORITY);
                     return thread;
                 }, new ThreadPoolExecutor.CallerRunsPolicy());
     }

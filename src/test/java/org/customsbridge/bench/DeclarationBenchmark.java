@@ -104,6 +104,9 @@ class DeclarationBenchmark {
         Map<String, Object> figures = new LinkedHashMap<>();
         figures.put("machine", Map.of("cores", Runtime.getRuntime().availableProcessors(),
                 "maxHeapMb", Runtime.getRuntime().maxMemory() >> 20, "java", System.getProperty("java.version")));
+        // the collector and the thread priorities the figures were measured with (pom: bench.gc, bench.priorities)
+        figures.put("jvmOptions", ManagementFactory.getRuntimeMXBean().getInputArguments().stream()
+                .filter(option -> option.startsWith("-XX:")).toList());
         figures.put("records", RECORDS);
         figures.put("latencyMs", LATENCY.toMillis());
         for (String gateway : GATEWAYS) {
@@ -427,7 +430,12 @@ class DeclarationBenchmark {
             // named as the bundle's workers, so that the CPU split by threads counts them as such
             AtomicInteger threadNumber = new AtomicInteger();
             ExecutorService pool = Executors.newFixedThreadPool(CONCURRENCY,
-                    task -> new Thread(task, "declare-bare-" + threadNumber.incrementAndGet()));
+                    task -> {
+                        Thread caller = new Thread(task, "declare-bare-" + threadNumber.incrementAndGet());
+                        // as the bundle's declare workers run: both yield alike to the simulator's threads
+                        caller.setPriority(Thread.MIN_PRIORITY);
+                        return caller;
+                    });
             try {
                 // warmed up as the bundle is: rounds of calls until the JIT compilers are (nearly) done
                 int firstWarmUpId = 2_000_000;

@@ -7,6 +7,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutorService;
 import java.util.stream.Collectors;
 
 import org.apache.commons.csv.CSVRecord;
@@ -41,6 +42,9 @@ class FileIntakeFlowTest {
 
     @Autowired
     JdbcTemplate jdbc;
+
+    @Autowired
+    ExecutorService declareWorkers;
 
     Inbox inbox() {
         return Inbox.under(root);
@@ -77,6 +81,13 @@ class FileIntakeFlowTest {
         // merchant customs code and name came from configuration
         assertThat(journal.entries("alipay-plus.declare")).anySatisfy(e ->
                 assertThat(e.request()).contains("DEC-20261124-0001").contains("\"merchantCustomsCode\":\"hanguo\""));
+    }
+
+    /** So that the threads serving all the workers (the ledger's committer among them) go first. */
+    @Test
+    void theDeclareWorkersRunAtTheLowestPriority() throws Exception {
+        assertThat(declareWorkers.submit(() -> Thread.currentThread().getPriority()).get())
+                .isEqualTo(Thread.MIN_PRIORITY);
     }
 
     @Test
