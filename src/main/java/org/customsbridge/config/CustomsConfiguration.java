@@ -77,8 +77,8 @@ public class CustomsConfiguration {
      * threads that serve them all — the ledger's committer, the file's reader, the status sinks — and an
      * operating system that treats every thread alike makes those wait their turn among the workers,
      * while the workers wait for them: the cores idle. Where the JVM hands priorities to the operating
-     * system ({@code -XX:ThreadPriorityPolicy=1} on Linux, see docs/operations.md) those threads go first;
-     * elsewhere the priority changes nothing.
+     * system (on Linux only with {@code -XX:ThreadPriorityPolicy=1}, see docs/operations.md) those threads
+     * go first; on Linux without the option the priority changes nothing.
      */
     @Bean(destroyMethod = "shutdown")
     ExecutorService declareWorkers(CustomsProperties customs) {

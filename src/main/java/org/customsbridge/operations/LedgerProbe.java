@@ -103,14 +103,13 @@ public class LedgerProbe implements SmartLifecycle {
         readStarted = clock.instant();
         try {
             jdbc.queryForObject("select 1", Integer.class);
-            if (database == null) {
-                // once: which database answers does not change while the bundle runs
-                database = jdbc.execute((ConnectionCallback<String>) connection
-                        -> connection.getMetaData().getDatabaseProductName());
-            }
             lastAnswerAt = clock.instant();
             lastFailure = null;
             failingSince = null;
+            if (database == null) {
+                // within the read's time, so that a database hanging here shows as one that does not answer
+                database = productName();
+            }
         } catch (RuntimeException e) {
             if (failingSince == null) {
                 failingSince = readStarted;
@@ -118,6 +117,16 @@ public class LedgerProbe implements SmartLifecycle {
             lastFailure = LedgerOutages.summary(e);
         } finally {
             readStarted = null;
+        }
+    }
+
+    /** Which database answers, read once (it does not change while the bundle runs); null if unread. */
+    private String productName() {
+        try {
+            return jdbc.execute((ConnectionCallback<String>) connection
+                    -> connection.getMetaData().getDatabaseProductName());
+        } catch (RuntimeException unread) {
+            return null; // only a detail of health: the next probe tries again
         }
     }
 
