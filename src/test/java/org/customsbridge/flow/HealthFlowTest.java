@@ -36,7 +36,8 @@ class HealthFlowTest {
             JsonNode components = health.json().get("components");
             assertThat(health.json().get("status").asText()).isEqualTo("UP");
             assertThat(components.get("db").get("status").asText()).isEqualTo("UP");
-            assertThat(components.get("db").get("details").get("database").asText()).isEqualTo("H2");
+            assertThat(components.get("db").get("details").get("database").asText())
+                    .isEqualTo(TestDatabase.productName());
             assertThat(components.get("jms").get("status").asText()).isEqualTo("UP");
             assertFolderUp(components.get("inbox"), root.resolve("inbox"));
             assertFolderUp(components.get("outbox"), root.resolve("outbox"));

@@ -41,7 +41,7 @@ class PreflightFlowTest {
         assertThat(preflight(Map.of())).as(output.getOut()).isZero();
 
         assertThat(output.getOut()).contains("preflight passed")
-                .containsPattern("ledger\\s+ok\\s+H2").containsPattern("ledger schema\\s+ok")
+                .containsPattern("ledger\\s+ok\\s+" + TestDatabase.productName()).containsPattern("ledger schema\\s+ok")
                 .containsPattern("broker\\s+ok").containsPattern("inbox\\s+ok").containsPattern("outbox\\s+ok")
                 .containsPattern("sink file\\s+ok\\s+" + root.resolve("outbox").resolve("status").toAbsolutePath())
                 .containsPattern("gateway alipay-plus\\s+ok").containsPattern("gateway mapi\\s+ok")

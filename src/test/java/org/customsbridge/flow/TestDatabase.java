@@ -28,6 +28,12 @@ public final class TestDatabase {
     }
 
     /** Datasource properties for the bundle under {@code root}; the same root gets the same ledger. */
+    /** The ledger's database as health and preflight name it: PostgreSQL when the suite runs on it, else H2. */
+    public static String productName() {
+        String postgres = System.getProperty(POSTGRES_URL);
+        return postgres == null || postgres.isBlank() ? "H2" : "PostgreSQL";
+    }
+
     public static Map<String, String> ledger(Path root) {
         return BY_ROOT.computeIfAbsent(root, TestDatabase::create);
     }
