@@ -1,5 +1,6 @@
 package org.customsbridge.operations;
 
+import java.sql.DatabaseMetaData;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -16,8 +17,9 @@ import java.util.function.Supplier;
 import org.customsbridge.ledger.LedgerOutages;
 import org.customsbridge.ledger.LedgerUnavailableException;
 import org.springframework.context.SmartLifecycle;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.support.JdbcUtils;
+import org.springframework.jdbc.support.MetaDataAccessException;
 
 /**
  * Whether the ledger answers, found out in the background: a thread of its own reads it every
@@ -123,9 +125,8 @@ public class LedgerProbe implements SmartLifecycle {
     /** Which database answers, read once (it does not change while the bundle runs); null if unread. */
     private String productName() {
         try {
-            return jdbc.execute((ConnectionCallback<String>) connection
-                    -> connection.getMetaData().getDatabaseProductName());
-        } catch (RuntimeException unread) {
+            return JdbcUtils.extractDatabaseMetaData(jdbc.getDataSource(), DatabaseMetaData::getDatabaseProductName);
+        } catch (MetaDataAccessException | RuntimeException unread) {
             return null; // only a detail of health: the next probe tries again
         }
     }

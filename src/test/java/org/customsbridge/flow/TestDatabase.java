@@ -30,8 +30,13 @@ public final class TestDatabase {
     /** Datasource properties for the bundle under {@code root}; the same root gets the same ledger. */
     /** The ledger's database as health and preflight name it: PostgreSQL when the suite runs on it, else H2. */
     public static String productName() {
+        return postgresUrl() == null ? "H2" : "PostgreSQL";
+    }
+
+    /** The PostgreSQL the suite runs on ({@code customs.test.postgres-url}), or null for H2. */
+    private static String postgresUrl() {
         String postgres = System.getProperty(POSTGRES_URL);
-        return postgres == null || postgres.isBlank() ? "H2" : "PostgreSQL";
+        return postgres == null || postgres.isBlank() ? null : postgres;
     }
 
     public static Map<String, String> ledger(Path root) {
@@ -40,8 +45,8 @@ public final class TestDatabase {
 
     private static Map<String, String> create(Path root) {
         Map<String, String> properties = new LinkedHashMap<>();
-        String postgres = System.getProperty(POSTGRES_URL);
-        if (postgres == null || postgres.isBlank()) {
+        String postgres = postgresUrl();
+        if (postgres == null) {
             properties.put("spring.datasource.url", "jdbc:h2:file:" + root.resolve("ledger").toAbsolutePath()
                     + ";DB_CLOSE_ON_EXIT=FALSE;QUERY_CACHE_SIZE=64");
             return properties;
