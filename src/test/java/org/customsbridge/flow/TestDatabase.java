@@ -27,10 +27,14 @@ public final class TestDatabase {
     private TestDatabase() {
     }
 
-    /** Datasource properties for the bundle under {@code root}; the same root gets the same ledger. */
     /** The ledger's database as health and preflight name it: PostgreSQL when the suite runs on it, else H2. */
     public static String productName() {
-        return postgresUrl() == null ? "H2" : "PostgreSQL";
+        return onPostgres() ? "PostgreSQL" : "H2";
+    }
+
+    /** Whether the suite runs on PostgreSQL ({@code customs.test.postgres-url} set), not H2. */
+    public static boolean onPostgres() {
+        return postgresUrl() != null;
     }
 
     /** The PostgreSQL the suite runs on ({@code customs.test.postgres-url}), or null for H2. */
@@ -39,6 +43,7 @@ public final class TestDatabase {
         return postgres == null || postgres.isBlank() ? null : postgres;
     }
 
+    /** Datasource properties for the bundle under {@code root}; the same root gets the same ledger. */
     public static Map<String, String> ledger(Path root) {
         return BY_ROOT.computeIfAbsent(root, TestDatabase::create);
     }
@@ -63,7 +68,7 @@ public final class TestDatabase {
 
     /** Drops every schema this run created. */
     static void dropSchemas() {
-        String postgres = System.getProperty(POSTGRES_URL);
+        String postgres = postgresUrl();
         for (String schema : SCHEMAS) {
             execute(postgres, "drop schema if exists " + schema + " cascade");
         }

@@ -65,7 +65,7 @@ public final class LedgerDatabase {
 
     /** A fresh, empty ledger migrated up to {@code version} only ({@code latest}: all): for tests of a migration. */
     public static LedgerDatabase createAt(String version) {
-        if (System.getProperty(TestDatabase.POSTGRES_URL, "").isBlank()) {
+        if (!TestDatabase.onPostgres()) {
             return new LedgerDatabase(new DriverManagerDataSource(
                     "jdbc:h2:mem:" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1", "sa", ""), version);
         }
